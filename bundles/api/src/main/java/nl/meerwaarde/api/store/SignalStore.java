@@ -1,0 +1,23 @@
+package nl.meerwaarde.api.store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import nl.meerwaarde.api.Signal;
+import nl.meerwaarde.api.SignalId;
+import nl.meerwaarde.host.spi.TeamId;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Signals and questions (stage 1 of the reference model). */
+@ProviderType
+public interface SignalStore {
+    /** Inserts the signal, or replaces the one with the same id. */
+    void save(Signal signal);
+
+    Optional<Signal> find(SignalId id);
+
+    /** The newest signals of the given teams first, at most {@code limit}. */
+    List<Signal> list(Collection<TeamId> teams, int offset, int limit);
+
+    long count(Collection<TeamId> teams);
+}
