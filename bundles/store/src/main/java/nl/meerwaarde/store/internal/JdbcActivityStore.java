@@ -1,0 +1,423 @@
+package nl.meerwaarde.store.internal;
+
+import static nl.meerwaarde.store.internal.Jdbc.Columns.optionalAmount;
+import static nl.meerwaarde.store.internal.Jdbc.Columns.optionalBoolean;
+import static nl.meerwaarde.store.internal.Jdbc.Columns.optionalDate;
+import static nl.meerwaarde.store.internal.Jdbc.Columns.optionalInt;
+import static nl.meerwaarde.store.internal.Jdbc.Columns.optionalString;
+import static nl.meerwaarde.store.internal.Jdbc.Columns.uuid;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import nl.meerwaarde.api.ActivityId;
+import nl.meerwaarde.api.CollectiveActivity;
+import nl.meerwaarde.api.CollectiveActivity.AnonymousCounts;
+import nl.meerwaarde.api.CollectiveActivity.GoalRealisation;
+import nl.meerwaarde.api.CollectiveActivity.Investment;
+import nl.meerwaarde.api.CollectiveActivity.SmartGoal;
+import nl.meerwaarde.api.Participation;
+import nl.meerwaarde.api.Participation.ImpactMeasurement;
+import nl.meerwaarde.api.Stage;
+import nl.meerwaarde.api.store.ActivityStore;
+import nl.meerwaarde.host.spi.FunderId;
+import nl.meerwaarde.host.spi.ResidentId;
+import nl.meerwaarde.host.spi.TeamId;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Collective activities ({@code mw_activity} with {@code mw_activity_target_group} and {@code mw_activity_goal})
+ * and participations ({@code mw_participation} with {@code mw_participation_dimension}, {@code
+ * mw_participation_quote} and {@code mw_participation_referral}).
+ *
+ * <p>Each save runs in one transaction: the main row is updated (or inserted when new) and the child rows are
+ * replaced, so an aggregate is stored whole or not at all. Saving an activity never touches its participations.
+ * Hours and euros are stored with two decimals (rounded half up) and read back without trailing zeros ({@code
+ * 12.50} comes back as {@code 12.5}). Participations of an activity are listed by resident id, then id.
+ */
+@Component(name = "nl.meerwaarde.store.activities", service = ActivityStore.class)
+public final class JdbcActivityStore implements ActivityStore {
+    private static final String ACTIVITY_COLUMNS = "a.id, a.team_id, a.title, a.stage, a.funder_id, a.starts_on,"
+            + " a.budget_registered, a.budget_hours, a.budget_euros, a.actual_registered, a.actual_hours,"
+            + " a.actual_euros, a.anon_participants, a.anon_measured, a.anon_helped, a.individual_questions,"
+            + " a.referrer_satisfaction";
+    private static final String PARTICIPATION_COLUMNS = "p.id, p.activity_id, p.resident_id, p.measured, p.helped,"
+            + " p.helped_reason, p.grade, p.grade_explanation, p.worker_observation";
+
+    /** Which participations to read: a condition on {@code mw_participation p} with one parameter. */
+    private enum ParticipationsOf {
+        ACTIVITY("p.activity_id = ?"),
+        RESIDENT("p.resident_id = ?");
+
+        private final String condition;
+
+        ParticipationsOf(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    private final Jdbc jdbc;
+
+    @Activate
+    public JdbcActivityStore(@Reference(name = "database") MigratedDatabase database) {
+        this.jdbc = database.jdbc();
+    }
+
+    @Override
+    public void save(CollectiveActivity activity) {
+        UUID id = activity.id().value();
+        jdbc.transaction("save activity " + id, connection -> {
+            int updated = Jdbc.update(
+                    connection,
+                    "UPDATE mw_activity SET team_id = ?, title = ?, stage = ?, funder_id = ?, starts_on = ?,"
+                            + " budget_registered = ?, budget_hours = ?, budget_euros = ?, actual_registered = ?,"
+                            + " actual_hours = ?, actual_euros = ?, anon_participants = ?, anon_measured = ?,"
+                            + " anon_helped = ?, individual_questions = ?, referrer_satisfaction = ? WHERE id = ?",
+                    p -> bindFields(p, activity).uuid(id));
+            if (updated == 0) {
+                Jdbc.update(
+                        connection,
+                        "INSERT INTO mw_activity (team_id, title, stage, funder_id, starts_on, budget_registered,"
+                                + " budget_hours, budget_euros, actual_registered, actual_hours, actual_euros,"
+                                + " anon_participants, anon_measured, anon_helped, individual_questions,"
+                                + " referrer_satisfaction, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        p -> bindFields(p, activity).uuid(id));
+            }
+            Jdbc.update(connection, "DELETE FROM mw_activity_target_group WHERE activity_id = ?", p -> p.uuid(id));
+            Jdbc.update(connection, "DELETE FROM mw_activity_goal WHERE activity_id = ?", p -> p.uuid(id));
+            Jdbc.batch(
+                    connection,
+                    "INSERT INTO mw_activity_target_group (activity_id, target_group) VALUES (?, ?)",
+                    activity.targetGroups(),
+                    (p, group, ordinal) -> p.uuid(id).string(group));
+            Jdbc.batch(
+                    connection,
+                    "INSERT INTO mw_activity_goal (activity_id, ordinal, description, realisation)"
+                            + " VALUES (?, ?, ?, ?)",
+                    activity.goals(),
+                    (p, goal, ordinal) -> p.uuid(id)
+                            .integer(ordinal)
+                            .string(goal.description())
+                            .string(goal.realisation().map(Enum::name).orElse(null)));
+            return null;
+        });
+    }
+
+    private static Jdbc.Params bindFields(Jdbc.Params params, CollectiveActivity activity) throws SQLException {
+        Optional<AnonymousCounts> anonymous = activity.anonymous();
+        return params.string(activity.team().value())
+                .string(activity.title())
+                .string(activity.stage().name())
+                .string(activity.funder().map(FunderId::value).orElse(null))
+                .date(activity.startsOn().orElse(null))
+                .bool(activity.budget().isPresent())
+                .amount(activity.budget().flatMap(Investment::hours).orElse(null))
+                .amount(activity.budget().flatMap(Investment::euros).orElse(null))
+                .bool(activity.actual().isPresent())
+                .amount(activity.actual().flatMap(Investment::hours).orElse(null))
+                .amount(activity.actual().flatMap(Investment::euros).orElse(null))
+                .integer(anonymous.map(AnonymousCounts::participants).orElse(null))
+                .integer(anonymous.map(AnonymousCounts::measured).orElse(null))
+                .integer(anonymous.map(AnonymousCounts::helped).orElse(null))
+                .integer(activity.individualQuestionsAnswered().orElse(null))
+                .integer(activity.referrerSatisfaction().orElse(null));
+    }
+
+    @Override
+    public Optional<CollectiveActivity> find(ActivityId id) {
+        return jdbc.read("find activity " + id, connection -> withChildren(
+                        connection,
+                        Jdbc.query(
+                                connection,
+                                "SELECT " + ACTIVITY_COLUMNS + " FROM mw_activity a WHERE a.id = ?",
+                                p -> p.uuid(id.value()),
+                                ActivityRow::of))
+                .stream()
+                .findFirst());
+    }
+
+    @Override
+    public List<CollectiveActivity> list(Collection<TeamId> teams, int offset, int limit) {
+        Jdbc.requirePaging(offset, limit);
+        List<String> teamIds = JdbcSignalStore.teamIds(teams);
+        if (teamIds.isEmpty() || limit == 0) {
+            return List.of();
+        }
+        return jdbc.read(
+                "list activities",
+                connection -> withChildren(
+                        connection,
+                        Jdbc.query(
+                                connection,
+                                "SELECT " + ACTIVITY_COLUMNS + " FROM mw_activity a WHERE a.team_id IN ("
+                                        + Jdbc.placeholders(teamIds.size()) + ")"
+                                        + " ORDER BY a.starts_on DESC NULLS LAST, a.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                                p -> p.all(teamIds).integer(offset).integer(limit),
+                                ActivityRow::of)));
+    }
+
+    @Override
+    public long count(Collection<TeamId> teams) {
+        List<String> teamIds = JdbcSignalStore.teamIds(teams);
+        if (teamIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.read("count activities", connection -> Jdbc.queryOne(
+                        connection,
+                        "SELECT COUNT(*) FROM mw_activity WHERE team_id IN (" + Jdbc.placeholders(teamIds.size()) + ")",
+                        p -> p.all(teamIds),
+                        row -> row.getLong(1))
+                .orElse(0L));
+    }
+
+    private static List<CollectiveActivity> withChildren(Connection connection, List<ActivityRow> rows)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(ActivityRow::id).toList();
+        String in = Jdbc.placeholders(ids.size());
+        Map<UUID, List<String>> groups = Jdbc.grouped(
+                connection,
+                "SELECT activity_id, target_group FROM mw_activity_target_group WHERE activity_id IN (" + in + ")",
+                p -> p.allUuids(ids));
+        Map<UUID, List<SmartGoal>> goals = Jdbc.grouped(
+                connection,
+                "SELECT activity_id, description, realisation FROM mw_activity_goal WHERE activity_id IN (" + in
+                        + ") ORDER BY activity_id, ordinal",
+                p -> p.allUuids(ids),
+                row -> new SmartGoal(
+                        row.getString("description"),
+                        optionalString(row, "realisation").map(GoalRealisation::valueOf)));
+        return rows.stream()
+                .map(row -> row.toActivity(
+                        Set.copyOf(groups.getOrDefault(row.id(), List.of())), goals.getOrDefault(row.id(), List.of())))
+                .toList();
+    }
+
+    @Override
+    public void saveParticipation(Participation participation) {
+        UUID id = participation.id();
+        UUID activity = participation.activity().value();
+        jdbc.transaction("save participation " + id, connection -> {
+            if (Jdbc.queryOne(
+                            connection,
+                            "SELECT 1 FROM mw_activity WHERE id = ?",
+                            p -> p.uuid(activity),
+                            row -> row.getInt(1))
+                    .isEmpty()) {
+                throw new StoreException(
+                        "Could not save participation " + id + ": activity " + activity + " does not exist");
+            }
+            int updated = Jdbc.update(
+                    connection,
+                    "UPDATE mw_participation SET activity_id = ?, resident_id = ?, measured = ?, helped = ?,"
+                            + " helped_reason = ?, grade = ?, grade_explanation = ?, worker_observation = ?"
+                            + " WHERE id = ?",
+                    p -> bindFields(p, participation).uuid(id));
+            if (updated == 0) {
+                Jdbc.update(
+                        connection,
+                        "INSERT INTO mw_participation (activity_id, resident_id, measured, helped, helped_reason,"
+                                + " grade, grade_explanation, worker_observation, id)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        p -> bindFields(p, participation).uuid(id));
+            }
+            for (String child :
+                    List.of("mw_participation_dimension", "mw_participation_quote", "mw_participation_referral")) {
+                Jdbc.update(connection, "DELETE FROM " + child + " WHERE participation_id = ?", p -> p.uuid(id));
+            }
+            Optional<ImpactMeasurement> measurement = participation.measurement();
+            Jdbc.batch(
+                    connection,
+                    "INSERT INTO mw_participation_dimension (participation_id, dimension) VALUES (?, ?)",
+                    measurement.map(ImpactMeasurement::dimensions).orElse(Set.of()),
+                    (p, dimension, ordinal) -> p.uuid(id).string(dimension));
+            Jdbc.batch(
+                    connection,
+                    "INSERT INTO mw_participation_quote (participation_id, ordinal, quote) VALUES (?, ?, ?)",
+                    measurement.map(ImpactMeasurement::quotes).orElse(List.of()),
+                    (p, quote, ordinal) -> p.uuid(id).integer(ordinal).string(quote));
+            Jdbc.batch(
+                    connection,
+                    "INSERT INTO mw_participation_referral (participation_id, partner) VALUES (?, ?)",
+                    participation.referrals(),
+                    (p, partner, ordinal) -> p.uuid(id).string(partner));
+            return null;
+        });
+    }
+
+    private static Jdbc.Params bindFields(Jdbc.Params params, Participation participation) throws SQLException {
+        Optional<ImpactMeasurement> measurement = participation.measurement();
+        return params.uuid(participation.activity().value())
+                .string(participation.resident().value())
+                .bool(measurement.isPresent())
+                .bool(measurement.map(ImpactMeasurement::helped).orElse(null))
+                .string(measurement.flatMap(ImpactMeasurement::helpedReason).orElse(null))
+                .integer(measurement.flatMap(ImpactMeasurement::grade).orElse(null))
+                .string(measurement.flatMap(ImpactMeasurement::gradeExplanation).orElse(null))
+                .string(measurement
+                        .flatMap(ImpactMeasurement::workerObservation)
+                        .orElse(null));
+    }
+
+    @Override
+    public List<Participation> participations(ActivityId activity) {
+        return jdbc.read(
+                "list participations of activity " + activity,
+                connection -> participations(connection, ParticipationsOf.ACTIVITY, p -> p.uuid(activity.value())));
+    }
+
+    /** The participations of one resident, by activity, then id (for access requests). */
+    List<Participation> participationsOf(Connection connection, ResidentId resident) throws SQLException {
+        return participations(connection, ParticipationsOf.RESIDENT, p -> p.string(resident.value()));
+    }
+
+    private static List<Participation> participations(Connection connection, ParticipationsOf which, Jdbc.Binder binder)
+            throws SQLException {
+        List<ParticipationRow> rows = Jdbc.query(
+                connection,
+                "SELECT " + PARTICIPATION_COLUMNS + " FROM mw_participation p WHERE " + which.condition
+                        + " ORDER BY p.activity_id, p.resident_id, p.id",
+                binder,
+                ParticipationRow::of);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<String>> dimensions = Jdbc.grouped(
+                connection,
+                "SELECT d.participation_id, d.dimension FROM mw_participation_dimension d"
+                        + " JOIN mw_participation p ON p.id = d.participation_id WHERE " + which.condition,
+                binder);
+        Map<UUID, List<String>> quotes = Jdbc.grouped(
+                connection,
+                "SELECT q.participation_id, q.quote FROM mw_participation_quote q"
+                        + " JOIN mw_participation p ON p.id = q.participation_id WHERE " + which.condition
+                        + " ORDER BY q.participation_id, q.ordinal",
+                binder);
+        Map<UUID, List<String>> referrals = Jdbc.grouped(
+                connection,
+                "SELECT r.participation_id, r.partner FROM mw_participation_referral r"
+                        + " JOIN mw_participation p ON p.id = r.participation_id WHERE " + which.condition,
+                binder);
+        List<Participation> participations = new ArrayList<>(rows.size());
+        for (ParticipationRow row : rows) {
+            participations.add(row.toParticipation(
+                    Set.copyOf(dimensions.getOrDefault(row.id(), List.of())),
+                    quotes.getOrDefault(row.id(), List.of()),
+                    Set.copyOf(referrals.getOrDefault(row.id(), List.of()))));
+        }
+        return participations;
+    }
+
+    /** A row of {@code mw_activity}, before its target groups and goals are read. */
+    private record ActivityRow(
+            UUID id,
+            String team,
+            String title,
+            Stage stage,
+            Optional<FunderId> funder,
+            Optional<LocalDate> startsOn,
+            Optional<Investment> budget,
+            Optional<Investment> actual,
+            Optional<AnonymousCounts> anonymous,
+            Optional<Integer> individualQuestionsAnswered,
+            Optional<Integer> referrerSatisfaction) {
+
+        static ActivityRow of(ResultSet row) throws SQLException {
+            Optional<Integer> participants = optionalInt(row, "anon_participants");
+            Optional<AnonymousCounts> anonymous = participants.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new AnonymousCounts(
+                            participants.get(), row.getInt("anon_measured"), row.getInt("anon_helped")));
+            return new ActivityRow(
+                    uuid(row, "id"),
+                    row.getString("team_id"),
+                    row.getString("title"),
+                    Stage.valueOf(row.getString("stage")),
+                    optionalString(row, "funder_id").map(FunderId::new),
+                    optionalDate(row, "starts_on"),
+                    investment(row, "budget"),
+                    investment(row, "actual"),
+                    anonymous,
+                    optionalInt(row, "individual_questions"),
+                    optionalInt(row, "referrer_satisfaction"));
+        }
+
+        private static Optional<Investment> investment(ResultSet row, String prefix) throws SQLException {
+            if (!row.getBoolean(prefix + "_registered")) {
+                return Optional.empty();
+            }
+            return Optional.of(
+                    new Investment(optionalAmount(row, prefix + "_hours"), optionalAmount(row, prefix + "_euros")));
+        }
+
+        CollectiveActivity toActivity(Set<String> targetGroups, List<SmartGoal> goals) {
+            return new CollectiveActivity(
+                    new ActivityId(id),
+                    new TeamId(team),
+                    title,
+                    stage,
+                    targetGroups,
+                    funder,
+                    startsOn,
+                    budget,
+                    actual,
+                    anonymous,
+                    individualQuestionsAnswered,
+                    referrerSatisfaction,
+                    goals);
+        }
+    }
+
+    /** A row of {@code mw_participation}, before its dimensions, quotes and referrals are read. */
+    private record ParticipationRow(
+            UUID id,
+            UUID activity,
+            String resident,
+            boolean measured,
+            Optional<Boolean> helped,
+            Optional<String> helpedReason,
+            Optional<Integer> grade,
+            Optional<String> gradeExplanation,
+            Optional<String> workerObservation) {
+
+        static ParticipationRow of(ResultSet row) throws SQLException {
+            return new ParticipationRow(
+                    uuid(row, "id"),
+                    uuid(row, "activity_id"),
+                    row.getString("resident_id"),
+                    row.getBoolean("measured"),
+                    optionalBoolean(row, "helped"),
+                    optionalString(row, "helped_reason"),
+                    optionalInt(row, "grade"),
+                    optionalString(row, "grade_explanation"),
+                    optionalString(row, "worker_observation"));
+        }
+
+        Participation toParticipation(Set<String> dimensions, List<String> quotes, Set<String> referrals) {
+            Optional<ImpactMeasurement> measurement = measured
+                    ? Optional.of(new ImpactMeasurement(
+                            helped.orElseThrow(() -> new StoreException(
+                                    "Participation " + id + " is measured but has no 'helped' answer")),
+                            helpedReason,
+                            grade,
+                            gradeExplanation,
+                            dimensions,
+                            quotes,
+                            workerObservation))
+                    : Optional.empty();
+            return new Participation(id, new ActivityId(activity), ResidentId.of(resident), measurement, referrals);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package nl.meerwaarde.store.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.meerwaarde.api.ActivityId;
+import nl.meerwaarde.api.Participation;
+import nl.meerwaarde.api.Participation.ImpactMeasurement;
+import nl.meerwaarde.api.Signal;
+import nl.meerwaarde.api.store.AuditTrail;
+import nl.meerwaarde.host.spi.AuditEvent;
+import nl.meerwaarde.host.spi.PersonalDataHandler;
+import nl.meerwaarde.host.spi.ResidentId;
+import nl.meerwaarde.host.spi.Subject;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Access (AVG art. 15) and erasure (AVG art. 17) of what the store holds on one resident.
+ *
+ * <p><b>Export</b> returns three sections of plain values: {@code signals} about the resident, the resident's
+ * {@code participations} with their impact measurements and referrals, and the {@code auditEvents} about the
+ * resident in Meerwaarde's own audit table (events that went to the host's audit sink are the host's to export).
+ *
+ * <p><b>Erase</b> anonymises rather than deletes, so that activity and KPI counts still add up, in one
+ * transaction:
+ *
+ * <ul>
+ *   <li>the resident's participations lose every free text (reason for "helped", grade explanation, worker
+ *       observation, quotes); what is counted stays: measured, helped, grade, dimensions, referrals;
+ *   <li>the signals about the resident lose the referrer's question (free text);
+ *   <li>the resident's host id is replaced on all of them by one new random marker {@code erased-<uuid>}, the
+ *       same for all of this resident's records, so that counts of distinct residents stay right; the marker is
+ *       kept nowhere else, so nothing leads back to the resident.
+ * </ul>
+ *
+ * <p>Audit events are kept: they record who saw or changed the data, contain no content, and are the evidence
+ * of lawful processing (and of this erasure). Both an export and an erasure are themselves audited.
+ */
+@Component(name = "nl.meerwaarde.store.personaldata", service = PersonalDataHandler.class)
+public final class ParticipationPersonalData implements PersonalDataHandler {
+    static final String CATEGORY = "participations";
+    static final String ERASED_PREFIX = "erased-";
+
+    private final Jdbc jdbc;
+    private final AuditTrail auditTrail;
+    private final JdbcSignalStore signals;
+    private final JdbcActivityStore activities;
+    private final Clock clock;
+
+    @Activate
+    public ParticipationPersonalData(
+            @Reference(name = "database") MigratedDatabase database,
+            @Reference(name = "auditTrail") AuditTrail auditTrail) {
+        this(database, auditTrail, Clock.systemUTC());
+    }
+
+    ParticipationPersonalData(MigratedDatabase database, AuditTrail auditTrail, Clock clock) {
+        this.jdbc = database.jdbc();
+        this.auditTrail = auditTrail;
+        this.signals = new JdbcSignalStore(database);
+        this.activities = new JdbcActivityStore(database);
+        this.clock = clock;
+    }
+
+    @Override
+    public String category() {
+        return CATEGORY;
+    }
+
+    @Override
+    public Map<String, Object> export(ResidentId resident, Subject requestedBy) {
+        Map<String, Object> export = jdbc.read("export the personal data of a resident", connection -> {
+            Map<String, Object> sections = new LinkedHashMap<>();
+            sections.put(
+                    "signals",
+                    signals.about(connection, resident).stream()
+                            .map(ParticipationPersonalData::signal)
+                            .toList());
+            sections.put(
+                    "participations",
+                    activities.participationsOf(connection, resident).stream()
+                            .map(ParticipationPersonalData::participation)
+                            .toList());
+            sections.put(
+                    "auditEvents",
+                    JdbcAuditTrail.about(connection, resident).stream()
+                            .map(ParticipationPersonalData::auditEvent)
+                            .toList());
+            return sections;
+        });
+        audit("export", resident, requestedBy);
+        return export;
+    }
+
+    @Override
+    public int erase(ResidentId resident, Subject requestedBy) {
+        String marker = ERASED_PREFIX + UUID.randomUUID();
+        int erased = jdbc.transaction("erase the personal data of a resident", connection -> {
+            Jdbc.update(
+                    connection,
+                    "DELETE FROM mw_participation_quote WHERE participation_id IN"
+                            + " (SELECT id FROM mw_participation WHERE resident_id = ?)",
+                    p -> p.string(resident.value()));
+            int participations = Jdbc.update(
+                    connection,
+                    "UPDATE mw_participation SET resident_id = ?, helped_reason = NULL, grade_explanation = NULL,"
+                            + " worker_observation = NULL WHERE resident_id = ?",
+                    p -> p.string(marker).string(resident.value()));
+            int signalCount = Jdbc.update(
+                    connection,
+                    "UPDATE mw_signal SET resident_id = ?, question = NULL WHERE resident_id = ?",
+                    p -> p.string(marker).string(resident.value()));
+            return participations + signalCount;
+        });
+        audit("erase", resident, requestedBy);
+        return erased;
+    }
+
+    private void audit(String action, ResidentId resident, Subject requestedBy) {
+        auditTrail.record(new AuditEvent(
+                clock.instant(), requestedBy.auditName(), action, "resident", resident.value(), resident));
+    }
+
+    private static Map<String, Object> signal(Signal signal) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", signal.id().toString());
+        values.put("team", signal.team().value());
+        values.put("registeredOn", signal.registeredOn().toString());
+        values.put("type", signal.type());
+        values.put("targetGroups", sorted(signal.targetGroups()));
+        values.put("referrer", signal.referrer());
+        values.put("question", signal.question());
+        values.put("answered", signal.answered());
+        values.put("activity", signal.activity().map(ActivityId::toString).orElse(null));
+        return values;
+    }
+
+    private static Map<String, Object> participation(Participation participation) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", participation.id().toString());
+        values.put("activity", participation.activity().toString());
+        values.put("measured", participation.measurement().isPresent());
+        participation.measurement().ifPresent(measurement -> values.put("measurement", measurement(measurement)));
+        values.put("referrals", sorted(participation.referrals()));
+        return values;
+    }
+
+    private static Map<String, Object> measurement(ImpactMeasurement measurement) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("helped", measurement.helped());
+        values.put("helpedReason", measurement.helpedReason().orElse(null));
+        values.put("grade", measurement.grade().orElse(null));
+        values.put("gradeExplanation", measurement.gradeExplanation().orElse(null));
+        values.put("dimensions", sorted(measurement.dimensions()));
+        values.put("quotes", measurement.quotes());
+        values.put("workerObservation", measurement.workerObservation().orElse(null));
+        return values;
+    }
+
+    private static Map<String, Object> auditEvent(AuditEvent event) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("at", event.at().toString());
+        values.put("actor", event.actor());
+        values.put("action", event.action());
+        values.put("objectType", event.objectType());
+        values.put("objectId", event.objectId());
+        return values;
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        List<String> list = new ArrayList<>(values);
+        list.sort(null);
+        return List.copyOf(list);
+    }
+}

@@ -1,0 +1,33 @@
+package nl.meerwaarde.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import org.osgi.framework.BundleContext;
+
+/** The web bundle's servlets and REST resources register asynchronously; wait until they answer. */
+final class WebReadiness {
+    private WebReadiness() {}
+
+    static void awaitShell(BundleContext context, URI base) throws InterruptedException {
+        Browser browser = new Browser(base);
+        boolean ready = Await.until(
+                context,
+                Duration.ofSeconds(30),
+                () -> answers(browser, "meerwaarde/api/v1/me", 401) && answers(browser, "login", 200));
+        if (!ready) {
+            throw new AssertionError("The Meerwaarde web application did not come up within 30 s at " + base);
+        }
+    }
+
+    private static boolean answers(Browser browser, String path, int status) {
+        try {
+            return browser.get(path, "application/json").statusCode() == status;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
