@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.servlet.Servlet;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.osgi.service.http.runtime.HttpServiceRuntimeConstants;
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells whoever started the reference host where to open it and, with demo data, how to log in. It runs once
- * the HTTP runtime announces its endpoint.
+ * the HTTP runtime announces its endpoint and the login page is registered.
  */
 @Component(name = "nl.meerwaarde.host.reference.banner", configurationPid = HostReferenceConfig.PID)
 public class StartupBanner {
@@ -24,8 +26,15 @@ public class StartupBanner {
     @Activate
     public StartupBanner(
             @Reference(service = HttpServiceRuntime.class) Map<String, Object> httpRuntime,
+            @Reference(target = "(component.name=nl.meerwaarde.host.reference.login)") Servlet loginPage,
             HostReferenceConfig config) {
         LOG.info(message(localAddress(httpRuntime.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT)), config));
+    }
+
+    /** Shows that a stop (Ctrl-C) went through the framework's orderly shutdown. */
+    @Deactivate
+    void stopped() {
+        LOG.info("Meerwaarde reference host stopped");
     }
 
     static String message(Optional<URI> address, HostReferenceConfig config) {
