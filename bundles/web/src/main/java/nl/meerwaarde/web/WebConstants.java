@@ -39,6 +39,12 @@ public final class WebConstants {
      */
     public static final String LOCALE_ATTRIBUTE = "nl.meerwaarde.web.locale";
 
+    /**
+     * Request attribute with the host's logout location ({@link nl.meerwaarde.host.spi.Subjects#logoutLocation()}),
+     * set with the subject.
+     */
+    public static final String LOGOUT_ATTRIBUTE = "nl.meerwaarde.web.logout";
+
     /** Media type of every error answer (RFC 9457 problem details). */
     public static final String PROBLEM_JSON = "application/problem+json";
 

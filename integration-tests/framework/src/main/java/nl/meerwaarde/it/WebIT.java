@@ -43,6 +43,59 @@ class WebIT {
     }
 
     @Test
+    void theServerRootLeadsToMeerwaarde() throws Exception {
+        HttpResponse<String> response = new Browser(base).get("", "text/html");
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/meerwaarde/"));
+    }
+
+    @Test
+    void staticFilesAndUnknownPagesNeedALoginToo() throws Exception {
+        Browser anonymous = new Browser(base);
+
+        assertThat(anonymous.get("meerwaarde/static/meerwaarde.css", "text/css").statusCode())
+                .isEqualTo(401);
+        assertThat(anonymous.get("meerwaarde/no-such-page", "text/html").statusCode())
+                .isEqualTo(303);
+        assertThat(anonymous
+                        .get("meerwaarde/api/v1/no-such-resource", "application/json")
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void afterLogoutTheSessionIsGoneOnTheServer() throws Exception {
+        Browser browser = new Browser(base);
+        browser.login(WORKER, WORKER_PASSWORD);
+        assertThat(browser.get("meerwaarde/api/v1/me", "application/json").statusCode())
+                .isEqualTo(200);
+
+        assertThat(browser.postForm("logout", java.util.Map.of()).statusCode()).isEqualTo(303);
+
+        assertThat(browser.get("meerwaarde/api/v1/me", "application/json").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aWorkerSeesOnlyTheActivitiesOfHisOwnTeams() throws Exception {
+        Browser sanne = new Browser(base);
+        sanne.login(WORKER, WORKER_PASSWORD);
+        Browser daan = new Browser(base);
+        daan.login("daan", "demo-daan-2026");
+
+        String sannes =
+                sanne.get("meerwaarde/api/v1/activities", "application/json").body();
+        String daans =
+                daan.get("meerwaarde/api/v1/activities", "application/json").body();
+
+        // Team Emmer-Compascuum runs the mothers' group; Team Emmen Centrum the living room and the language cafe.
+        assertThat(sannes).contains("Moedergroep").doesNotContain("Sociale huiskamer", "Taalcaf");
+        assertThat(daans).contains("Sociale huiskamer").doesNotContain("Moedergroep");
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithoutSayingWhy() throws Exception {
         HttpResponse<String> response = new Browser(base).login(WORKER, "wrong-password");
 

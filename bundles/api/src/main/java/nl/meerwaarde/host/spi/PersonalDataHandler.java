@@ -6,6 +6,9 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Offered by Meerwaarde bundles (one per bundle that holds personal data): lets the host answer a resident's
  * request for access (AVG art. 15) or erasure (AVG art. 17) for what Meerwaarde holds.
+ *
+ * <p>The host decides who may make such a request (typically its privacy officer, after checking the
+ * resident's identity) and passes that person as {@code requestedBy}; every call is audited in that name.
  */
 @ProviderType
 public interface PersonalDataHandler {

@@ -14,4 +14,7 @@ public interface Subjects {
      * same server) after a successful login.
      */
     String loginLocation(String returnTo);
+
+    /** Where the shell's logout button POSTs to end the host's session, a path on the same server. */
+    String logoutLocation();
 }

@@ -103,7 +103,10 @@ public final class EmbeddedDataSource {
             return;
         }
         this.database = opened;
-        this.unregister = registrar.register(opened.dataSource(), Map.of(DATA_SOURCE_NAME, NAME));
+        // Lowest ranking: a DataSource the vendor configures with the same name wins, even if this one stays on.
+        this.unregister = registrar.register(
+                opened.dataSource(),
+                Map.of(DATA_SOURCE_NAME, NAME, org.osgi.framework.Constants.SERVICE_RANKING, Integer.MIN_VALUE));
         LOG.info("The embedded Meerwaarde database is " + opened.file() + ".mv.db");
     }
 

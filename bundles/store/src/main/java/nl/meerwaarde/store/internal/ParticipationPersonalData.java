@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import nl.meerwaarde.api.ActivityId;
@@ -98,8 +99,13 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
         return export;
     }
 
+    /** What an audit event about an erased record points at instead of the record's id. */
+    static final String ERASED_OBJECT = "erased";
+
     @Override
     public int erase(ResidentId resident, Subject requestedBy) {
+        Objects.requireNonNull(resident, "resident");
+        Objects.requireNonNull(requestedBy, "requestedBy");
         String marker = ERASED_PREFIX + UUID.randomUUID();
         int erased = jdbc.transaction("erase the personal data of a resident", connection -> {
             Jdbc.update(
@@ -116,6 +122,13 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
                     connection,
                     "UPDATE mw_signal SET resident_id = ?, question = NULL WHERE resident_id = ?",
                     p -> p.string(marker).string(resident.value()));
+            // The audit trail keeps who did what and when, but no longer points at the anonymised records:
+            // their ids would lead straight back from the resident to the figures that are no longer his or hers.
+            Jdbc.update(
+                    connection,
+                    "UPDATE mw_audit_event SET object_id = ? WHERE resident_id = ?"
+                            + " AND object_type IN ('participation', 'signal')",
+                    p -> p.string(ERASED_OBJECT).string(resident.value()));
             return participations + signalCount;
         });
         audit("erase", resident, requestedBy);

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -76,7 +77,9 @@ public final class SchemaMigration {
 
     @Activate
     public SchemaMigration(
-            BundleContext context, @Reference(name = "dataSource", target = DEFAULT_TARGET) DataSource dataSource) {
+            BundleContext context,
+            @Reference(name = "dataSource", target = DEFAULT_TARGET, policyOption = ReferencePolicyOption.GREEDY)
+                    DataSource dataSource) {
         this(dataSource, ServiceRegistrar.of(context, MigratedDatabase.class));
     }
 

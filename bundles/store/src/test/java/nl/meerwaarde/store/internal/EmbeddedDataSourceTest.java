@@ -48,7 +48,9 @@ class EmbeddedDataSourceTest {
         EmbeddedDataSource component = start(true, data.toString(), Map.of());
 
         assertThat(component.registered()).isTrue();
-        assertThat(registeredProperties).containsExactly(Map.of("dataSourceName", "meerwaarde"));
+        assertThat(registeredProperties)
+                .as("lowest ranking, so a configured DataSource of the same name wins")
+                .containsExactly(Map.of("dataSourceName", "meerwaarde", "service.ranking", Integer.MIN_VALUE));
         try (Connection connection = registered.get(0).getConnection()) {
             assertThat(connection.getMetaData().getURL())
                     .contains(data.resolve("meerwaarde").toString());

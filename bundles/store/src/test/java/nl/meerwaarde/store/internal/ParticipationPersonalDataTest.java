@@ -199,6 +199,10 @@ class ParticipationPersonalDataTest {
         assertThat(list(afterwards, "signals")).isEmpty();
         assertThat(list(afterwards, "participations")).isEmpty();
         assertThat(audit.about(ANNA)).extracting(AuditEvent::action).containsExactly("read", "erase", "export");
+        assertThat(audit.about(ANNA))
+                .as("no audit event leads from the resident to an anonymised record")
+                .extracting(AuditEvent::objectId)
+                .doesNotContain(annaWalking.id().toString(), annaSignal.id().toString());
         assertThat(handler.erase(ANNA, OFFICER)).isZero();
         assertThat(list(handler.export(BOB, OFFICER), "participations")).hasSize(1);
     }

@@ -17,6 +17,13 @@ public final class Requests {
                 : Optional.empty();
     }
 
+    /** Where the host's logout form posts to, as the context recorded it with the subject. */
+    public static Optional<String> logoutLocation(HttpServletRequest request) {
+        return request.getAttribute(WebConstants.LOGOUT_ATTRIBUTE) instanceof String logout
+                ? Optional.of(logout)
+                : Optional.empty();
+    }
+
     /** The language to answer in, as the context chose it (or, failing that, as the request asks). */
     public static Locale locale(HttpServletRequest request) {
         if (request.getAttribute(WebConstants.LOCALE_ATTRIBUTE) instanceof Locale locale) {

@@ -11,6 +11,7 @@ import nl.meerwaarde.host.spi.Organisation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /** The login page at {@code /login} (HTTP Whiteboard, default context): GET shows the form, POST logs in. */
@@ -18,6 +19,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
         service = Servlet.class,
         name = "nl.meerwaarde.host.reference.login",
         configurationPid = HostReferenceConfig.PID)
+// Named: Pax Web (Karaf) registers only one unnamed servlet per context.
+@HttpWhiteboardServletName("meerwaarde-host-login")
 @HttpWhiteboardServletPattern(ReturnTo.LOGIN_PATH)
 public class LoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

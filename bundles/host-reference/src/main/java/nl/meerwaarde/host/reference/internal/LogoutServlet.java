@@ -10,6 +10,7 @@ import nl.meerwaarde.host.spi.Organisation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /** Logging out at {@code /logout}: GET asks to confirm, POST ends the session and clears the cookie. */
@@ -17,6 +18,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
         service = Servlet.class,
         name = "nl.meerwaarde.host.reference.logout",
         configurationPid = HostReferenceConfig.PID)
+// Named: Pax Web (Karaf) registers only one unnamed servlet per context.
+@HttpWhiteboardServletName("meerwaarde-host-logout")
 @HttpWhiteboardServletPattern(ReturnTo.LOGOUT_PATH)
 public class LogoutServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

@@ -49,4 +49,9 @@ public class ReferenceSubjects implements Subjects {
     public String loginLocation(String returnTo) {
         return ReturnTo.loginLocation(returnTo);
     }
+
+    @Override
+    public String logoutLocation() {
+        return ReturnTo.LOGOUT_PATH;
+    }
 }

@@ -19,7 +19,11 @@ import org.osgi.service.http.whiteboard.annotations.RequireHttpWhiteboard;
         service = Servlet.class,
         name = "nl.meerwaarde.host.reference.root",
         // Written out: the @HttpWhiteboardServletPattern("") annotation would give an empty list, not "".
-        property = HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=")
+        property = {
+            HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=",
+            // Named: Pax Web (Karaf) registers only one unnamed servlet per context.
+            HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME + "=meerwaarde-host-root"
+        })
 @RequireHttpWhiteboard
 public class RootRedirectServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

@@ -72,10 +72,21 @@ class ReferenceSubjectsTest {
     void sendsBrowsersToTheLoginPageAndBack() {
         assertThat(subjects.loginLocation("/meerwaarde/signals")).isEqualTo("/login?returnTo=%2Fmeerwaarde%2Fsignals");
         assertThat(subjects.loginLocation("https://evil.example/")).isEqualTo("/login");
+        assertThat(subjects.logoutLocation()).isEqualTo("/logout");
     }
 
     private static HostRequest request(Map<String, String> cookies) {
         return new HostRequest() {
+            @Override
+            public String method() {
+                return "GET";
+            }
+
+            @Override
+            public Optional<String> query() {
+                return Optional.empty();
+            }
+
             @Override
             public Optional<String> header(String name) {
                 return Optional.empty();

@@ -14,9 +14,6 @@ import nl.meerwaarde.web.internal.Messages;
  * Model#body()}.
  */
 final class Layout {
-    /** Where the host logs a user out (a POST). */
-    static final String LOGOUT_PATH = "/logout";
-
     private Layout() {}
 
     /**
@@ -25,6 +22,7 @@ final class Layout {
      * @param title the page's heading, plain text
      * @param currentPath path of the page's menu entry, marked as the current page
      * @param userName name of the logged-in worker, if any
+     * @param logoutPath where the host's logout form posts to, if a user is logged in
      * @param body the content under the heading, as HTML whose values are escaped
      */
     record Model(
@@ -32,6 +30,7 @@ final class Layout {
             String title,
             String currentPath,
             Optional<String> userName,
+            Optional<String> logoutPath,
             List<MenuItem> menu,
             Links links,
             String body) {}
@@ -61,11 +60,12 @@ final class Layout {
                 .append(" <strong>")
                 .append(escape(name))
                 .append("</strong></p>\n"));
-        html.append("<form class=\"logout\" method=\"post\" action=\"")
-                .append(LOGOUT_PATH)
+        model.logoutPath().ifPresent(logout -> html.append("<form class=\"logout\" method=\"post\" action=\"")
+                .append(escape(logout))
                 .append("\"><button type=\"submit\">")
                 .append(escape(messages.get("layout.logout")))
-                .append("</button></form>\n<a class=\"language\" href=\"")
+                .append("</button></form>\n"));
+        html.append("<a class=\"language\" href=\"")
                 .append(escape(model.links().inLanguage(other)))
                 .append("\" lang=\"")
                 .append(other.toLanguageTag())

@@ -76,7 +76,14 @@ abstract class PageServlet extends HttpServlet {
             return;
         }
         String html = Layout.render(new Layout.Model(
-                messages, content.title(), content.currentPath(), userName, items, links, content.body()));
+                messages,
+                content.title(),
+                content.currentPath(),
+                userName,
+                userName.flatMap(name -> Requests.logoutLocation(request)),
+                items,
+                links,
+                content.body()));
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         response.setStatus(content.status());
         response.setContentType("text/html;charset=UTF-8");

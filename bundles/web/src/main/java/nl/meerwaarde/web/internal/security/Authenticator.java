@@ -78,6 +78,7 @@ public final class Authenticator {
         try {
             Optional<Subject> subject = host.resolve(new ServletHostRequest(request));
             if (subject.isPresent()) {
+                request.setAttribute(WebConstants.LOGOUT_ATTRIBUTE, host.logoutLocation());
                 request.setAttribute(WebConstants.SUBJECT_ATTRIBUTE, subject.get());
                 request.setAttribute(
                         ServletContextHelper.REMOTE_USER, subject.get().auditName());

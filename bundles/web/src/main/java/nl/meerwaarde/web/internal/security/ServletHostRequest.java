@@ -35,6 +35,16 @@ public final class ServletHostRequest implements HostRequest {
     }
 
     @Override
+    public String method() {
+        return request.getMethod();
+    }
+
+    @Override
+    public Optional<String> query() {
+        return Optional.ofNullable(request.getQueryString());
+    }
+
+    @Override
     public String path() {
         return request.getRequestURI();
     }

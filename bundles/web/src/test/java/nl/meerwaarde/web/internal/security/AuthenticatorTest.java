@@ -45,6 +45,11 @@ class AuthenticatorTest {
             returnTos.add(returnTo);
             return "/login?returnTo=" + returnTo;
         }
+
+        @Override
+        public String logoutLocation() {
+            return "/logout";
+        }
     }
 
     private static FakeSubjects sessionHost() {
