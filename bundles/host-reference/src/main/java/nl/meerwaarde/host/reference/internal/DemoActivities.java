@@ -51,7 +51,6 @@ public class DemoActivities {
     private static final Logger LOG = LoggerFactory.getLogger(DemoActivities.class);
     private static final TeamId EC = DemoHostData.TEAM_EMMER_COMPASCUUM;
     private static final TeamId CENTRUM = DemoHostData.TEAM_EMMEN_CENTRUM;
-    private static final List<TeamId> DEMO_TEAMS = List.of(EC, CENTRUM);
 
     private final boolean loaded;
 
@@ -82,26 +81,38 @@ public class DemoActivities {
     }
 
     /**
-     * Saves the demo activities, their participations and the signals, unless the stores already hold signals or
-     * activities of the demo teams.
+     * Saves every demo activity, participation and signal that the stores do not hold yet (by its fixed id), so
+     * that a load that was cut off half-way is completed at the next start and nothing a worker changed in a demo
+     * record is overwritten.
      *
      * @return whether anything was saved
      */
     static boolean loadIfEmpty(SignalStore signals, ActivityStore activities) {
-        if (signals.count(DEMO_TEAMS) > 0 || activities.count(DEMO_TEAMS) > 0) {
-            return false;
-        }
+        int saved = 0;
         for (CollectiveActivity activity : activities()) {
-            activities.save(activity);
+            if (activities.find(activity.id()).isEmpty()) {
+                activities.save(activity);
+                saved++;
+            }
         }
         for (Participation participation : participations()) {
-            activities.saveParticipation(participation);
+            boolean present = activities.participations(participation.activity()).stream()
+                    .anyMatch(existing -> existing.id().equals(participation.id()));
+            if (!present) {
+                activities.saveParticipation(participation);
+                saved++;
+            }
         }
         for (Signal signal : signals()) {
-            signals.save(signal);
+            if (signals.find(signal.id()).isEmpty()) {
+                signals.save(signal);
+                saved++;
+            }
         }
-        LOG.info("Loaded the demo signals and collective activities");
-        return true;
+        if (saved > 0) {
+            LOG.info("Loaded {} demo signals, collective activities and participations", saved);
+        }
+        return saved > 0;
     }
 
     static List<CollectiveActivity> activities() {

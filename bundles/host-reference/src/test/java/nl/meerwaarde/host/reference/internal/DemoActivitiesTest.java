@@ -3,10 +3,8 @@ package nl.meerwaarde.host.reference.internal;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -14,7 +12,6 @@ import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Signal;
-import nl.meerwaarde.api.SignalId;
 import nl.meerwaarde.api.Stage;
 import nl.meerwaarde.host.spi.Resident;
 import nl.meerwaarde.host.spi.ResidentId;
@@ -52,21 +49,30 @@ class DemoActivitiesTest {
     }
 
     @Test
-    void leavesStoresAloneThatAlreadyHoldWorkOfTheDemoTeams() {
-        signals.save(new Signal(
-                SignalId.random(),
-                DemoHostData.TEAM_EMMEN_CENTRUM,
-                LocalDate.of(2026, 11, 20),
-                "eenzaamheid",
-                Set.of("ouderen"),
-                "huisarts",
-                "Een eigen signaal",
-                false,
-                Optional.empty(),
-                Optional.empty()));
+    void completesALoadThatWasCutOffWithoutOverwritingWhatAWorkerChanged() {
+        CollectiveActivity first = DemoActivities.activities().get(0);
+        CollectiveActivity renamed = new CollectiveActivity(
+                first.id(),
+                first.team(),
+                "Moedergroep (hernoemd)",
+                first.stage(),
+                first.targetGroups(),
+                first.funder(),
+                first.startsOn(),
+                first.budget(),
+                first.actual(),
+                first.anonymous(),
+                first.individualQuestionsAnswered(),
+                first.referrerSatisfaction(),
+                first.goals());
+        activities.save(renamed);
 
-        assertThat(new DemoActivities(signals, activities, true).loaded()).isFalse();
-        assertThat(activities.saved).isEmpty();
+        assertThat(new DemoActivities(signals, activities, true).loaded()).isTrue();
+
+        assertThat(activities.find(first.id())).contains(renamed);
+        assertThat(activities.count(DEMO_TEAMS))
+                .isEqualTo(DemoActivities.activities().size());
+        assertThat(signals.count(DEMO_TEAMS)).isEqualTo(DemoActivities.signals().size());
     }
 
     @Test
