@@ -20,7 +20,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
         name = "nl.meerwaarde.host.reference.login",
         configurationPid = HostReferenceConfig.PID)
 // Named: Pax Web (Karaf) registers only one unnamed servlet per context.
-@HttpWhiteboardServletName("meerwaarde-host-login")
+@HttpWhiteboardServletName(StartupBanner.LOGIN_SERVLET)
 @HttpWhiteboardServletPattern(ReturnTo.LOGIN_PATH)
 public class LoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

@@ -7,6 +7,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.http.runtime.dto.RuntimeDTO;
+import org.osgi.service.http.runtime.dto.ServletContextDTO;
+import org.osgi.service.http.runtime.dto.ServletDTO;
 
 class StartupBannerTest {
 
@@ -18,6 +21,29 @@ class StartupBannerTest {
                 .contains(URI.create("http://localhost:9090/"));
         assertThat(StartupBanner.localAddress("http://0.0.0.0:8181/")).contains(URI.create("http://localhost:8181/"));
         assertThat(StartupBanner.localAddress(null)).isEmpty();
+    }
+
+    @Test
+    void waitsUntilTheRuntimeServesTheLoginPage() {
+        assertThat(StartupBanner.servesLogin(null)).isFalse();
+        assertThat(StartupBanner.servesLogin(runtime())).isFalse();
+        assertThat(StartupBanner.servesLogin(runtime("meerwaarde-overview"))).isFalse();
+        assertThat(StartupBanner.servesLogin(runtime("meerwaarde-host-root", StartupBanner.LOGIN_SERVLET)))
+                .isTrue();
+    }
+
+    private static RuntimeDTO runtime(String... servletNames) {
+        ServletContextDTO context = new ServletContextDTO();
+        context.servletDTOs = java.util.Arrays.stream(servletNames)
+                .map(name -> {
+                    ServletDTO servlet = new ServletDTO();
+                    servlet.name = name;
+                    return servlet;
+                })
+                .toArray(ServletDTO[]::new);
+        RuntimeDTO runtime = new RuntimeDTO();
+        runtime.servletContextDTOs = new ServletContextDTO[] {context};
+        return runtime;
     }
 
     @Test
