@@ -46,6 +46,14 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends a JSON body with the given method (POST, PUT) as a REST client does. */
+    HttpResponse<String> json(String method, String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** Logs in through the reference host's login page with demo credentials. */
     HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
         return postForm("login", Map.of("username", user, "password", password, "returnTo", "/meerwaarde/"));

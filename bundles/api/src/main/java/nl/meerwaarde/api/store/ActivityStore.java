@@ -26,4 +26,16 @@ public interface ActivityStore {
     void saveParticipation(Participation participation);
 
     List<Participation> participations(ActivityId activity);
+
+    /**
+     * Moves the activity from one stage to another and records the change, in one transaction; the workflow rules
+     * are checked by the caller before. Fails without changing anything when the activity is not (or no longer)
+     * in stage {@code from}, so two workers moving the same activity at once cannot both succeed.
+     *
+     * @throws IllegalStateException when the activity is missing or not in stage {@code from}
+     */
+    void changeStage(StageChange change);
+
+    /** The stage changes of an activity, oldest first. */
+    List<StageChange> stageChanges(ActivityId activity);
 }

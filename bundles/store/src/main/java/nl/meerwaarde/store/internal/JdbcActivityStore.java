@@ -1,5 +1,6 @@
 package nl.meerwaarde.store.internal;
 
+import static nl.meerwaarde.store.internal.Jdbc.Columns.instant;
 import static nl.meerwaarde.store.internal.Jdbc.Columns.optionalAmount;
 import static nl.meerwaarde.store.internal.Jdbc.Columns.optionalBoolean;
 import static nl.meerwaarde.store.internal.Jdbc.Columns.optionalDate;
@@ -13,11 +14,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.CollectiveActivity.AnonymousCounts;
@@ -28,6 +31,7 @@ import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Participation.ImpactMeasurement;
 import nl.meerwaarde.api.Stage;
 import nl.meerwaarde.api.store.ActivityStore;
+import nl.meerwaarde.api.store.StageChange;
 import nl.meerwaarde.host.spi.FunderId;
 import nl.meerwaarde.host.spi.ResidentId;
 import nl.meerwaarde.host.spi.TeamId;
@@ -44,6 +48,10 @@ import org.osgi.service.component.annotations.Reference;
  * replaced, so an aggregate is stored whole or not at all. Saving an activity never touches its participations.
  * Hours and euros are stored with two decimals (rounded half up) and read back without trailing zeros ({@code
  * 12.50} comes back as {@code 12.5}). Participations of an activity are listed by resident id, then id.
+ *
+ * <p>Stage changes ({@code mw_activity_stage_change}) are written by {@link #changeStage} together with the
+ * activity's new stage, in one transaction, guarded by the stage the caller saw ({@code ... WHERE stage = ?}), so
+ * that of two workers moving the same activity at once only the first succeeds.
  */
 @Component(name = "nl.meerwaarde.store.activities", service = ActivityStore.class)
 public final class JdbcActivityStore implements ActivityStore {
@@ -318,6 +326,73 @@ public final class JdbcActivityStore implements ActivityStore {
                     Set.copyOf(referrals.getOrDefault(row.id(), List.of()))));
         }
         return participations;
+    }
+
+    @Override
+    public void changeStage(StageChange change) {
+        UUID id = change.activity().value();
+        jdbc.transaction("change the stage of activity " + id, connection -> {
+            int updated = Jdbc.update(
+                    connection, "UPDATE mw_activity SET stage = ? WHERE id = ? AND stage = ?", p -> p.string(
+                                    change.to().name())
+                            .uuid(id)
+                            .string(change.from().name()));
+            if (updated == 0) {
+                // nothing was written: the transaction ends without a change
+                throw new IllegalStateException("Activity " + id + " is missing or no longer in stage " + change.from()
+                        + "; its stage was not changed");
+            }
+            Jdbc.update(
+                    connection,
+                    "INSERT INTO mw_activity_stage_change (activity_id, from_stage, to_stage, skipped, reason,"
+                            + " changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    p -> p.uuid(id)
+                            .string(change.from().name())
+                            .string(change.to().name())
+                            .string(skippedColumn(change.skipped()))
+                            .string(change.reason().orElse(null))
+                            .timestamp(change.at())
+                            .string(change.by()));
+            return null;
+        });
+    }
+
+    @Override
+    public List<StageChange> stageChanges(ActivityId activity) {
+        return jdbc.read(
+                "list the stage changes of activity " + activity,
+                connection -> Jdbc.query(
+                        connection,
+                        "SELECT from_stage, to_stage, skipped, reason, changed_at, changed_by FROM mw_activity_stage_change"
+                                + " WHERE activity_id = ? ORDER BY changed_at, id",
+                        p -> p.uuid(activity.value()),
+                        row -> new StageChange(
+                                activity,
+                                Stage.valueOf(row.getString("from_stage")),
+                                Stage.valueOf(row.getString("to_stage")),
+                                skipped(row.getString("skipped")),
+                                optionalString(row, "reason"),
+                                instant(row, "changed_at"),
+                                row.getString("changed_by"))));
+    }
+
+    /** The skipped stages as stored: their names in {@link Stage} order, comma-separated; null for none. */
+    static String skippedColumn(Set<Stage> skipped) {
+        if (skipped.isEmpty()) {
+            return null;
+        }
+        return EnumSet.copyOf(skipped).stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    private static Set<Stage> skipped(String column) {
+        if (column == null || column.isEmpty()) {
+            return Set.of();
+        }
+        EnumSet<Stage> stages = EnumSet.noneOf(Stage.class);
+        for (String name : column.split(",")) {
+            stages.add(Stage.valueOf(name));
+        }
+        return stages;
     }
 
     /** A row of {@code mw_activity}, before its target groups and goals are read. */

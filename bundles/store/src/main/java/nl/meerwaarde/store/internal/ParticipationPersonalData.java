@@ -12,6 +12,7 @@ import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Participation.ImpactMeasurement;
 import nl.meerwaarde.api.Signal;
+import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.store.AuditTrail;
 import nl.meerwaarde.host.spi.AuditEvent;
 import nl.meerwaarde.host.spi.PersonalDataHandler;
@@ -24,9 +25,11 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Access (AVG art. 15) and erasure (AVG art. 17) of what the store holds on one resident.
  *
- * <p><b>Export</b> returns three sections of plain values: {@code signals} about the resident, the resident's
- * {@code participations} with their impact measurements and referrals, and the {@code auditEvents} about the
- * resident in Meerwaarde's own audit table (events that went to the host's audit sink are the host's to export).
+ * <p><b>Export</b> returns four sections of plain values: {@code signals} about the resident, the resident's
+ * {@code participations} with their impact measurements and referrals, the resident's questionnaire {@code
+ * responses} (instrument measurements, self-scans) with questionnaire id, version and answers, and the {@code
+ * auditEvents} about the resident in Meerwaarde's own audit table (events that went to the host's audit sink are
+ * the host's to export).
  *
  * <p><b>Erase</b> anonymises rather than deletes, so that activity and KPI counts still add up, in one
  * transaction:
@@ -35,6 +38,10 @@ import org.osgi.service.component.annotations.Reference;
  *   <li>the resident's participations lose every free text (reason for "helped", grade explanation, worker
  *       observation, quotes); what is counted stays: measured, helped, grade, dimensions, referrals;
  *   <li>the signals about the resident lose the referrer's question (free text);
+ *   <li>the resident's questionnaire responses lose every string answer value (free texts; the store cannot tell
+ *       a choice code from a free text, both being strings, so codes go too); booleans, numbers and dates stay,
+ *       so instrument scores still count; a response the resident authored (self-scan) is marked as authored
+ *       by {@code resident:<marker>};
  *   <li>the resident's host id is replaced on all of them by one new random marker {@code erased-<uuid>}, the
  *       same for all of this resident's records, so that counts of distinct residents stay right; the marker is
  *       kept nowhere else, so nothing leads back to the resident.
@@ -52,6 +59,7 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
     private final AuditTrail auditTrail;
     private final JdbcSignalStore signals;
     private final JdbcActivityStore activities;
+    private final JdbcResponseStore responses;
     private final Clock clock;
 
     @Activate
@@ -66,6 +74,7 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
         this.auditTrail = auditTrail;
         this.signals = new JdbcSignalStore(database);
         this.activities = new JdbcActivityStore(database);
+        this.responses = new JdbcResponseStore(database);
         this.clock = clock;
     }
 
@@ -89,6 +98,11 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
                             .map(ParticipationPersonalData::participation)
                             .toList());
             sections.put(
+                    "responses",
+                    responses.ofResident(connection, resident).stream()
+                            .map(ParticipationPersonalData::response)
+                            .toList());
+            sections.put(
                     "auditEvents",
                     JdbcAuditTrail.about(connection, resident).stream()
                             .map(ParticipationPersonalData::auditEvent)
@@ -101,6 +115,9 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
 
     /** What an audit event about an erased record points at instead of the record's id. */
     static final String ERASED_OBJECT = "erased";
+
+    /** How {@code Subject.auditName()} names a resident (the author of a self-scan). */
+    static final String RESIDENT_AUTHOR = "resident:";
 
     @Override
     public int erase(ResidentId resident, Subject requestedBy) {
@@ -122,14 +139,25 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
                     connection,
                     "UPDATE mw_signal SET resident_id = ?, question = NULL WHERE resident_id = ?",
                     p -> p.string(marker).string(resident.value()));
+            Jdbc.update(
+                    connection,
+                    "DELETE FROM mw_response_answer WHERE value_type = ? AND response_id IN"
+                            + " (SELECT id FROM mw_response WHERE resident_id = ?)",
+                    p -> p.string(JdbcResponseStore.STRING).string(resident.value()));
+            Jdbc.update(connection, "UPDATE mw_response SET authored_by = ? WHERE authored_by = ?", p -> p.string(
+                            RESIDENT_AUTHOR + marker)
+                    .string(RESIDENT_AUTHOR + resident.value()));
+            int responseCount = Jdbc.update(
+                    connection, "UPDATE mw_response SET resident_id = ? WHERE resident_id = ?", p -> p.string(marker)
+                            .string(resident.value()));
             // The audit trail keeps who did what and when, but no longer points at the anonymised records:
             // their ids would lead straight back from the resident to the figures that are no longer his or hers.
             Jdbc.update(
                     connection,
                     "UPDATE mw_audit_event SET object_id = ? WHERE resident_id = ?"
-                            + " AND object_type IN ('participation', 'signal')",
+                            + " AND object_type IN ('participation', 'signal', 'response', 'measurement')",
                     p -> p.string(ERASED_OBJECT).string(resident.value()));
-            return participations + signalCount;
+            return participations + signalCount + responseCount;
         });
         audit("erase", resident, requestedBy);
         return erased;
@@ -174,6 +202,35 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
         values.put("quotes", measurement.quotes());
         values.put("workerObservation", measurement.workerObservation().orElse(null));
         return values;
+    }
+
+    private static Map<String, Object> response(QuestionnaireResponse response) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("id", response.id().toString());
+        values.put("questionnaire", response.questionnaire().id());
+        values.put("version", response.questionnaire().version());
+        values.put("activity", response.activity().map(ActivityId::toString).orElse(null));
+        values.put("authored", response.authored().toString());
+        values.put("authoredBy", response.authoredBy());
+        values.put(
+                "answers",
+                response.answers().stream()
+                        .map(answer -> Map.of(
+                                "linkId",
+                                answer.linkId(),
+                                "values",
+                                answer.values().stream()
+                                        .map(ParticipationPersonalData::plain)
+                                        .toList()))
+                        .toList());
+        return values;
+    }
+
+    /** A value as plain JSON-able data: booleans and numbers as they are, dates as ISO text. */
+    private static Object plain(Object value) {
+        return value instanceof Boolean || value instanceof Number || value instanceof String
+                ? value
+                : value.toString();
     }
 
     private static Map<String, Object> auditEvent(AuditEvent event) {

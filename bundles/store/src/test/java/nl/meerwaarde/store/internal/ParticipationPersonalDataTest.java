@@ -2,19 +2,25 @@ package nl.meerwaarde.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Participation.ImpactMeasurement;
 import nl.meerwaarde.api.Signal;
+import nl.meerwaarde.api.questionnaire.QuestionnaireRef;
+import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
+import nl.meerwaarde.api.questionnaire.QuestionnaireResponse.Answer;
 import nl.meerwaarde.host.spi.AuditEvent;
 import nl.meerwaarde.host.spi.ResidentId;
 import nl.meerwaarde.host.spi.Role;
@@ -51,6 +57,10 @@ class ParticipationPersonalDataTest {
     private Signal annaSignal;
     private Signal bobSignal;
     private AuditEvent annaRead;
+    private JdbcResponseStore responses;
+    private QuestionnaireResponse annaScan;
+    private QuestionnaireResponse bobScan;
+    private QuestionnaireResponse registration;
 
     private void setUp(Engine engine) {
         database = engine.migrated(dir);
@@ -82,6 +92,56 @@ class ParticipationPersonalDataTest {
                 annaWalking.id().toString(),
                 ANNA);
         audit.record(annaRead);
+
+        responses = new JdbcResponseStore(database);
+        annaScan = new QuestionnaireResponse(
+                UUID.randomUUID(),
+                new QuestionnaireRef("impactmeting", 1),
+                Optional.of(ANNA),
+                Optional.of(walking.id()),
+                NOW.minusSeconds(7200),
+                "resident:res-anna",
+                List.of(
+                        answer("geholpen", true),
+                        answer("cijfer", new BigDecimal("8")),
+                        answer("deelnemers", 3L),
+                        answer("datum", LocalDate.of(2025, 6, 30)),
+                        answer("toelichting", "Mijn buurman Jan helpt me nu met boodschappen"),
+                        answer("dimensies", "erkend", "verbonden"),
+                        answer("plan.doelen[1].omschrijving", "Vaker naar buiten", "Samen koken")));
+        bobScan = new QuestionnaireResponse(
+                UUID.randomUUID(),
+                new QuestionnaireRef("impactmeting", 1),
+                Optional.of(BOB),
+                Optional.of(walking.id()),
+                NOW.minusSeconds(7000),
+                "worker:w-17",
+                List.of(answer("geholpen", false), answer("toelichting", "Bob's eigen woorden")));
+        registration = new QuestionnaireResponse(
+                UUID.randomUUID(),
+                new QuestionnaireRef("activiteit-registratie", 1),
+                Optional.empty(),
+                Optional.of(walking.id()),
+                NOW.minusSeconds(9000),
+                "worker:w-17",
+                List.of(answer("plan.titel", "Wandelgroep")));
+        for (QuestionnaireResponse response : List.of(annaScan, bobScan, registration)) {
+            responses.save(response);
+        }
+        annaScanRead = new AuditEvent(
+                NOW.minusSeconds(1800),
+                "worker:w-17",
+                "read",
+                "response",
+                annaScan.id().toString(),
+                ANNA);
+        audit.record(annaScanRead);
+    }
+
+    private AuditEvent annaScanRead;
+
+    private static Answer answer(String path, Object... values) {
+        return new Answer(path, List.of(values));
     }
 
     @OnBothDatabases
@@ -91,7 +151,7 @@ class ParticipationPersonalDataTest {
         Map<String, Object> export = handler.export(ANNA, OFFICER);
 
         assertThat(handler.category()).isEqualTo("participations");
-        assertThat(export).containsOnlyKeys("signals", "participations", "auditEvents");
+        assertThat(export).containsOnlyKeys("signals", "participations", "responses", "auditEvents");
         assertThat(list(export, "signals")).singleElement().satisfies(signal -> assertThat(signal)
                 .containsEntry("id", annaSignal.id().toString())
                 .containsEntry("team", "team-noord")
@@ -130,7 +190,33 @@ class ParticipationPersonalDataTest {
                 .containsEntry(
                         "workerObservation", measurement.workerObservation().orElseThrow());
 
-        assertThat(list(export, "auditEvents")).singleElement().satisfies(event -> assertThat(event)
+        assertThat(list(export, "responses")).singleElement().satisfies(response -> assertThat(response)
+                .containsEntry("id", annaScan.id().toString())
+                .containsEntry("questionnaire", "impactmeting")
+                .containsEntry("version", 1)
+                .containsEntry("activity", walking.id().toString())
+                .containsEntry("authored", annaScan.authored().toString())
+                .containsEntry("authoredBy", "resident:res-anna")
+                .containsEntry(
+                        "answers",
+                        List.of(
+                                Map.of("linkId", "geholpen", "values", List.of(true)),
+                                Map.of("linkId", "cijfer", "values", List.of(new BigDecimal("8"))),
+                                Map.of("linkId", "deelnemers", "values", List.of(3L)),
+                                Map.of("linkId", "datum", "values", List.of("2025-06-30")),
+                                Map.of(
+                                        "linkId",
+                                        "toelichting",
+                                        "values",
+                                        List.of("Mijn buurman Jan helpt me nu met boodschappen")),
+                                Map.of("linkId", "dimensies", "values", List.of("erkend", "verbonden")),
+                                Map.of(
+                                        "linkId",
+                                        "plan.doelen[1].omschrijving",
+                                        "values",
+                                        List.of("Vaker naar buiten", "Samen koken")))));
+
+        assertThat(list(export, "auditEvents")).first().satisfies(event -> assertThat(event)
                 .containsEntry("at", annaRead.at().toString())
                 .containsEntry("actor", "worker:w-17")
                 .containsEntry("action", "read")
@@ -152,7 +238,7 @@ class ParticipationPersonalDataTest {
 
         int erased = handler.erase(ANNA, OFFICER);
 
-        assertThat(erased).isEqualTo(3);
+        assertThat(erased).isEqualTo(4);
         assertThat(Sql.count(dataSource, "SELECT COUNT(*) FROM mw_participation"))
                 .isEqualTo(participationsBefore);
         assertThat(Sql.count(dataSource, "SELECT COUNT(DISTINCT resident_id) FROM mw_participation"))
@@ -195,16 +281,38 @@ class ParticipationPersonalDataTest {
         assertThat(erasedSignal.targetGroups()).isEqualTo(annaSignal.targetGroups());
         assertThat(signals.find(bobSignal.id())).contains(bobSignal);
 
+        // responses: the marker replaces the resident (also as self-scan author); string values are gone,
+        // booleans, numbers and dates stay so that instrument scores still count
+        QuestionnaireResponse erasedScan = responses.find(annaScan.id()).orElseThrow();
+        assertThat(erasedScan)
+                .isEqualTo(new QuestionnaireResponse(
+                        annaScan.id(),
+                        annaScan.questionnaire(),
+                        Optional.of(marker),
+                        annaScan.activity(),
+                        annaScan.authored(),
+                        "resident:" + marker.value(),
+                        annaScan.answers().subList(0, 4)));
+        assertThat(responses.ofResident(ANNA, "impactmeting")).isEmpty();
+        assertThat(responses.ofActivity(walking.id())).containsExactly(registration, erasedScan, bobScan);
+        assertThat(Sql.count(dataSource, "SELECT COUNT(*) FROM mw_response_answer WHERE value_text LIKE ?", "%Jan%"))
+                .isZero();
+
         Map<String, Object> afterwards = handler.export(ANNA, OFFICER);
         assertThat(list(afterwards, "signals")).isEmpty();
         assertThat(list(afterwards, "participations")).isEmpty();
-        assertThat(audit.about(ANNA)).extracting(AuditEvent::action).containsExactly("read", "erase", "export");
+        assertThat(list(afterwards, "responses")).isEmpty();
+        assertThat(audit.about(ANNA)).extracting(AuditEvent::action).containsExactly("read", "read", "erase", "export");
         assertThat(audit.about(ANNA))
                 .as("no audit event leads from the resident to an anonymised record")
                 .extracting(AuditEvent::objectId)
-                .doesNotContain(annaWalking.id().toString(), annaSignal.id().toString());
+                .doesNotContain(
+                        annaWalking.id().toString(),
+                        annaSignal.id().toString(),
+                        annaScan.id().toString());
         assertThat(handler.erase(ANNA, OFFICER)).isZero();
         assertThat(list(handler.export(BOB, OFFICER), "participations")).hasSize(1);
+        assertThat(list(handler.export(BOB, OFFICER), "responses")).hasSize(1);
     }
 
     @SuppressWarnings("unchecked")

@@ -42,7 +42,7 @@ class SchemaMigrationTest {
                         dataSource,
                         "SELECT id, author, filename, md5sum FROM mw_databasechangelog ORDER BY orderexecuted"))
                 .isEqualTo(history);
-        assertThat(history).extracting(row -> row.get("id")).containsExactly("1");
+        assertThat(history).extracting(row -> row.get("id")).containsExactly("1", "2");
         assertThat(schema)
                 .extracting(row -> row.get("table_name"))
                 .contains(
@@ -56,6 +56,10 @@ class SchemaMigrationTest {
                         "mw_participation_quote",
                         "mw_participation_referral",
                         "mw_audit_event",
+                        "mw_response",
+                        "mw_response_answer",
+                        "mw_definition",
+                        "mw_activity_stage_change",
                         "mw_databasechangelog",
                         "mw_databasechangeloglock");
     }
@@ -87,7 +91,15 @@ class SchemaMigrationTest {
                 .containsEntry("mw_signal.answered", "boolean")
                 .containsEntry("mw_activity.budget_euros", "numeric")
                 .containsEntry("mw_audit_event.occurred_at", "timestamp with time zone")
-                .containsEntry("mw_audit_event.id", "bigint");
+                .containsEntry("mw_audit_event.id", "bigint")
+                .containsEntry("mw_response.id", "uuid")
+                .containsEntry("mw_response.activity_id", "uuid")
+                .containsEntry("mw_response.questionnaire_version", "integer")
+                .containsEntry("mw_response.authored_at", "timestamp with time zone")
+                .containsEntry("mw_response_answer.value_ordinal", "integer")
+                .containsEntry("mw_definition.published_at", "timestamp with time zone")
+                .containsEntry("mw_activity_stage_change.id", "bigint")
+                .containsEntry("mw_activity_stage_change.changed_at", "timestamp with time zone");
     }
 
     @OnBothDatabases
@@ -105,6 +117,13 @@ class SchemaMigrationTest {
                                 dataSource,
                                 "SELECT COUNT(*) FROM information_schema.columns WHERE LOWER(table_name) LIKE 'mw\\_%' ESCAPE '\\'"))
                 .isPositive();
+        // the tables of changeset 2 are among those checked
+        assertThat(
+                        Sql.count(
+                                dataSource,
+                                "SELECT COUNT(*) FROM information_schema.columns WHERE LOWER(table_name) IN"
+                                        + " ('mw_response', 'mw_response_answer', 'mw_definition', 'mw_activity_stage_change')"))
+                .isEqualTo(26);
     }
 
     @OnBothDatabases
@@ -133,7 +152,7 @@ class SchemaMigrationTest {
         assertThat(registered).hasSize(1);
         assertThat(registered.get(0).dataSource()).isSameAs(dataSource);
         assertThat(Sql.count(dataSource, "SELECT COUNT(*) FROM mw_databasechangelog"))
-                .isEqualTo(1);
+                .isEqualTo(2);
 
         migration.deactivate();
         assertThat(unregistered).isEqualTo(registered);
@@ -176,7 +195,7 @@ class SchemaMigrationTest {
             thread.setContextClassLoader(original);
         }
         assertThat(Sql.count(dataSource, "SELECT COUNT(*) FROM mw_databasechangelog"))
-                .isEqualTo(1);
+                .isEqualTo(2);
     }
 
     @Test

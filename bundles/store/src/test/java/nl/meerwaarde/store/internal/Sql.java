@@ -15,7 +15,10 @@ import javax.sql.DataSource;
 final class Sql {
     private Sql() {}
 
-    /** The rows of a query, each as column label (lower case) to value. */
+    /**
+     * The rows of a query, each as column label (lower case) to value; text read as a {@link java.sql.Clob} (H2's
+     * {@code text}) comes as a String, so that rows compare by content.
+     */
     static List<Map<String, Object>> rows(DataSource dataSource, String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -28,7 +31,11 @@ final class Sql {
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int c = 1; c <= meta.getColumnCount(); c++) {
-                        row.put(meta.getColumnLabel(c).toLowerCase(java.util.Locale.ROOT), rs.getObject(c));
+                        Object value = rs.getObject(c);
+                        if (value instanceof java.sql.Clob clob) {
+                            value = clob.getSubString(1, (int) clob.length());
+                        }
+                        row.put(meta.getColumnLabel(c).toLowerCase(java.util.Locale.ROOT), value);
                     }
                     rows.add(row);
                 }

@@ -69,7 +69,7 @@ class DistributionIT {
         assertThat(read(output)).contains(BANNER + port + "/");
         // Right after start Apache Aries re-creates its default JAX-RS application once it sees its configuration
         // (moved off the root by the reference host); for that moment the root context may answer 404.
-        assertThat(loginPageWithin(browser, base, Duration.ofSeconds(10)))
+        assertThat(answersWithin(browser, base.resolve("login"), Duration.ofSeconds(10)))
                 .as("login page answers within 10 s of the banner")
                 .isTrue();
         HttpResponse<String> login = send(
@@ -79,6 +79,10 @@ class DistributionIT {
                         .POST(HttpRequest.BodyPublishers.ofString(
                                 "username=sanne&password=demo-sanne-2026&returnTo=%2Fmeerwaarde%2F")));
         assertThat(login.statusCode()).isEqualTo(303);
+        // The Meerwaarde bundles start beside the host, not after it: give the shell the same bounded moment.
+        assertThat(answersWithin(browser, base.resolve("meerwaarde/"), Duration.ofSeconds(10)))
+                .as("the shell answers within 10 s of the banner")
+                .isTrue();
         HttpResponse<String> shell = send(
                 browser, HttpRequest.newBuilder(base.resolve("meerwaarde/")).header("Accept", "text/html"));
         assertThat(shell.statusCode()).isEqualTo(200);
@@ -108,11 +112,13 @@ class DistributionIT {
         throw new AssertionError("No start-up banner within " + START_TIMEOUT.toSeconds() + " s:\n" + read(output));
     }
 
-    private static boolean loginPageWithin(HttpClient browser, URI base, Duration timeout)
+    private static boolean answersWithin(HttpClient browser, URI page, Duration timeout)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (send(browser, HttpRequest.newBuilder(base.resolve("login"))).statusCode() == 200) {
+            if (send(browser, HttpRequest.newBuilder(page).header("Accept", "text/html"))
+                            .statusCode()
+                    == 200) {
                 return true;
             }
             TimeUnit.MILLISECONDS.sleep(100);

@@ -15,6 +15,7 @@ import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.SignalId;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.SignalStore;
+import nl.meerwaarde.api.store.StageChange;
 import nl.meerwaarde.host.spi.TeamId;
 
 /** Simple in-test stores with the contracts of the API: upsert by id, participations need their activity. */
@@ -55,6 +56,7 @@ final class InMemoryStores {
     static final class Activities implements ActivityStore {
         final Map<ActivityId, CollectiveActivity> saved = new LinkedHashMap<>();
         final Map<UUID, Participation> participations = new LinkedHashMap<>();
+        final List<StageChange> stageChanges = new ArrayList<>();
         int saves;
 
         @Override
@@ -100,6 +102,39 @@ final class InMemoryStores {
                 }
             }
             return found;
+        }
+
+        @Override
+        public void changeStage(StageChange change) {
+            CollectiveActivity activity = saved.get(change.activity());
+            if (activity == null || activity.stage() != change.from()) {
+                throw new IllegalStateException(
+                        "activity " + change.activity() + " is missing or not in stage " + change.from());
+            }
+            saved.put(
+                    activity.id(),
+                    new CollectiveActivity(
+                            activity.id(),
+                            activity.team(),
+                            activity.title(),
+                            change.to(),
+                            activity.targetGroups(),
+                            activity.funder(),
+                            activity.startsOn(),
+                            activity.budget(),
+                            activity.actual(),
+                            activity.anonymous(),
+                            activity.individualQuestionsAnswered(),
+                            activity.referrerSatisfaction(),
+                            activity.goals()));
+            stageChanges.add(change);
+        }
+
+        @Override
+        public List<StageChange> stageChanges(ActivityId activity) {
+            return stageChanges.stream()
+                    .filter(change -> change.activity().equals(activity))
+                    .toList();
         }
     }
 }

@@ -1,18 +1,39 @@
 package nl.meerwaarde.web.internal.rest;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import nl.meerwaarde.api.ActivityId;
+import nl.meerwaarde.api.CollectiveActivity;
+import nl.meerwaarde.api.InvalidInputException;
+import nl.meerwaarde.api.InvalidInputException.FieldError;
+import nl.meerwaarde.api.Participation;
+import nl.meerwaarde.api.Stage;
 import nl.meerwaarde.api.store.ActivityStore;
+import nl.meerwaarde.api.store.StageChange;
+import nl.meerwaarde.forms.ActivityWorkflow;
+import nl.meerwaarde.host.spi.Funder;
+import nl.meerwaarde.host.spi.FunderId;
+import nl.meerwaarde.host.spi.Organisation;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.host.spi.TeamId;
+import nl.meerwaarde.web.FieldCodes;
 import nl.meerwaarde.web.WebConstants;
 import nl.meerwaarde.web.internal.Messages;
 import nl.meerwaarde.web.internal.Requests;
@@ -25,20 +46,67 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code GET /meerwaarde/api/v1/activities?offset&limit}: the collective activities of the caller's own teams, newest
- * start first. Workers only; 503 while no {@link ActivityStore} is there.
+ * Collective activities of the caller's own teams, under {@code /meerwaarde/api/v1/activities}:
+ *
+ * <ul>
+ *   <li>{@code GET ?offset&limit}: the page, newest start first;
+ *   <li>{@code POST}: creates one in stage SIGNAL or PLAN ({@link Bodies.NewActivity}), 201 with its location;
+ *   <li>{@code GET /{id}}: one in full, with participation counts, goals, the stages it may move to and its stage
+ *       history;
+ *   <li>{@code POST /{id}/stage}: moves it ({@link Bodies.StageMove}) under the reference-model rules ({@link
+ *       ActivityWorkflow}, facts from {@link StageFacts}); 409 when someone else moved it at the same time.
+ * </ul>
+ *
+ * Workers only (a resident: 403); writing needs the role WORKER. An activity of another team is answered 404.
  */
 @Component(service = ActivitiesResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(WebConstants.APPLICATION_SELECT)
 @Path("v1/activities")
 public final class ActivitiesResource {
+    /** Longest title: the column's size. */
+    static final int TITLE_LENGTH = 500;
+
+    static final BigDecimal MAX_HOURS = new BigDecimal("1000000");
+    static final BigDecimal MAX_EUROS = new BigDecimal("100000000");
+
+    /** The field of the target stage in a move's body. */
+    static final String FIELD_TO = "to";
+
+    /** The field of the skip reason in a move's body. */
+    static final String FIELD_SKIP_REASON = "skipReason";
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ActivityStore store;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Organisation organisation;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ActivityWorkflow workflow;
+
+    private final Clock clock;
+
+    public ActivitiesResource() {
+        this.clock = Clock.systemUTC();
+    }
+
+    /** For tests: the services and clock given. */
+    ActivitiesResource(ActivityStore store, Organisation organisation, ActivityWorkflow workflow, Clock clock) {
+        this.store = store;
+        this.organisation = organisation;
+        this.workflow = workflow;
+        this.clock = clock;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -65,5 +133,213 @@ public final class ActivitiesResource {
                 .map(activity -> Views.ActivityView.of(activity, messages))
                 .toList();
         return new Views.PageView<>(paging.offset(), paging.limit(), activities.count(teams), items);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(Bodies.NewActivity body, @Context HttpServletRequest request) {
+        Subject.WorkerSubject worker = Caller.writer(request);
+        ActivityStore activities = Problems.require(store);
+        CollectiveActivity activity = validate(body, worker);
+        activities.save(activity);
+        return Response.created(URI.create("v1/activities/" + activity.id()))
+                .entity(detail(activity, List.of(), List.of(), Messages.of(Requests.locale(request))))
+                .build();
+    }
+
+    private CollectiveActivity validate(Bodies.NewActivity body, Subject.WorkerSubject worker) {
+        Check check = new Check();
+        if (body == null) {
+            check.add("body", FieldCodes.REQUIRED);
+            check.done();
+        }
+        String title = check.required("title", body.title(), TITLE_LENGTH);
+        TeamId team = SignalsResource.ownTeam(check, "team", body.team(), worker);
+        Stage stage = Stage.SIGNAL;
+        if (body.stage() != null) {
+            if ("SIGNAL".equals(body.stage()) || "PLAN".equals(body.stage())) {
+                stage = Stage.valueOf(body.stage());
+            } else {
+                check.add("stage", FieldCodes.OPTION);
+            }
+        }
+        Set<String> targetGroups = check.codes("targetGroups", body.targetGroups(), Check.CODE_LENGTH, false);
+        Optional<FunderId> funder = Optional.empty();
+        Optional<String> funderId = check.optional("funder", body.funder(), Check.HOST_ID_LENGTH);
+        if (funderId.isPresent()) {
+            funder = Problems.require(organisation).funders().stream()
+                    .map(Funder::id)
+                    .filter(id -> id.value().equals(funderId.get()))
+                    .findFirst();
+            if (funder.isEmpty()) {
+                check.add("funder", FieldCodes.OPTION);
+            }
+        }
+        Optional<CollectiveActivity.Investment> budget = Optional.empty();
+        if (body.budget() != null) {
+            Optional<BigDecimal> hours =
+                    check.amount("budget.hours", body.budget().hours(), MAX_HOURS);
+            Optional<BigDecimal> euros =
+                    check.amount("budget.euros", body.budget().euros(), MAX_EUROS);
+            if (hours.isPresent() || euros.isPresent()) {
+                budget = Optional.of(new CollectiveActivity.Investment(hours, euros));
+            }
+        }
+        List<CollectiveActivity.SmartGoal> goals = new ArrayList<>();
+        if (body.goals() != null) {
+            if (body.goals().size() > Check.MAX_ENTRIES) {
+                check.add("goals", "field.count", Check.MAX_ENTRIES);
+            } else {
+                for (int i = 0; i < body.goals().size(); i++) {
+                    Bodies.Goal goal = body.goals().get(i);
+                    String description = check.required(
+                            "goals[" + i + "].description",
+                            goal == null ? null : goal.description(),
+                            Check.TEXT_LENGTH);
+                    if (description != null) {
+                        goals.add(new CollectiveActivity.SmartGoal(description, Optional.empty()));
+                    }
+                }
+            }
+        }
+        check.done();
+        return new CollectiveActivity(
+                ActivityId.random(),
+                team,
+                title,
+                stage,
+                targetGroups,
+                funder,
+                Optional.ofNullable(body.startsOn()),
+                budget,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                goals);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Views.ActivityDetailView get(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Subject.WorkerSubject worker = Caller.worker(request);
+        CollectiveActivity activity = own(Problems.require(store), id, worker);
+        return detail(
+                activity,
+                store.participations(activity.id()),
+                store.stageChanges(activity.id()),
+                Messages.of(Requests.locale(request)));
+    }
+
+    private Views.ActivityDetailView detail(
+            CollectiveActivity activity,
+            List<Participation> participations,
+            List<StageChange> history,
+            Messages messages) {
+        StageFacts facts = StageFacts.of(activity, participations, history);
+        List<Views.NextStageView> next = new ArrayList<>();
+        if (workflow != null) {
+            List<Stage> without = workflow.allowedTargets(activity.stage(), facts.workflow(Optional.empty()));
+            List<Stage> with = workflow.allowedTargets(activity.stage(), facts.workflow(Optional.of("reason")));
+            for (Stage stage : with) {
+                next.add(new Views.NextStageView(
+                        stage.name(), messages.get("stage." + stage.name()), !without.contains(stage)));
+            }
+        }
+        return new Views.ActivityDetailView(
+                activity.id().toString(),
+                activity.team().value(),
+                activity.title(),
+                Views.StageView.of(activity.stage(), messages),
+                Views.sorted(activity.targetGroups()),
+                activity.funder().map(FunderId::value),
+                activity.startsOn(),
+                Views.InvestmentView.of(activity.budget()),
+                Views.InvestmentView.of(activity.actual()),
+                activity.anonymous(),
+                activity.individualQuestionsAnswered(),
+                activity.referrerSatisfaction(),
+                activity.goals().stream()
+                        .map(g -> new Views.GoalView(
+                                g.description(), g.realisation().map(Enum::name)))
+                        .toList(),
+                participations.size(),
+                (int) participations.stream()
+                        .filter(p -> p.measurement().isPresent())
+                        .count(),
+                next,
+                history.stream()
+                        .map(change -> Views.StageChangeView.of(change, messages))
+                        .toList());
+    }
+
+    @POST
+    @Path("{id}/stage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Views.ActivityDetailView move(
+            @PathParam("id") String id, Bodies.StageMove body, @Context HttpServletRequest request) {
+        Subject.WorkerSubject worker = Caller.writer(request);
+        ActivityStore activities = Problems.require(store);
+        ActivityWorkflow rules = Problems.require(workflow);
+        CollectiveActivity activity = own(activities, id, worker);
+        Check check = new Check();
+        Stage to = null;
+        if (body == null || body.to() == null) {
+            check.add(FIELD_TO, FieldCodes.REQUIRED);
+        } else {
+            try {
+                to = Stage.valueOf(body.to());
+            } catch (IllegalArgumentException e) {
+                check.add(FIELD_TO, FieldCodes.OPTION);
+            }
+        }
+        Optional<String> reason =
+                check.optional(FIELD_SKIP_REASON, body == null ? null : body.skipReason(), Check.TEXT_LENGTH);
+        check.done();
+        StageFacts facts = StageFacts.of(
+                activity, activities.participations(activity.id()), activities.stageChanges(activity.id()));
+        List<FieldError> refused = rules.check(activity.stage(), to, facts.workflow(reason));
+        if (!refused.isEmpty()) {
+            throw new InvalidInputException(
+                    refused.stream().map(ActivitiesResource::onBody).toList());
+        }
+        Set<Stage> skipped = facts.skipped(activity.stage(), to);
+        StageChange change = new StageChange(
+                activity.id(),
+                activity.stage(),
+                to,
+                skipped,
+                skipped.isEmpty() ? Optional.empty() : reason,
+                clock.instant(),
+                worker.auditName());
+        try {
+            activities.changeStage(change);
+        } catch (IllegalStateException concurrent) {
+            throw Problems.withDetail(request, 409, "problem.stageConflict.detail");
+        }
+        return get(id, request);
+    }
+
+    /** A workflow error named by the field of the request body it is about. */
+    private static FieldError onBody(FieldError error) {
+        String field =
+                switch (error.field()) {
+                    case ActivityWorkflow.FIELD_STAGE -> FIELD_TO;
+                    case ActivityWorkflow.FIELD_IMPACT_MEASUREMENT_SKIP_REASON,
+                            ActivityWorkflow.FIELD_EVALUATION_SKIP_REASON -> FIELD_SKIP_REASON;
+                    default -> error.field();
+                };
+        return new FieldError(field, error.code(), error.arguments());
+    }
+
+    /** The activity with this id if it belongs to one of the worker's teams; 404 otherwise. */
+    static CollectiveActivity own(ActivityStore activities, String id, Subject.WorkerSubject worker) {
+        return activities
+                .find(new ActivityId(Problems.uuid(id)))
+                .filter(activity -> worker.memberOf(activity.team()))
+                .orElseThrow(Problems::notFound);
     }
 }

@@ -3,6 +3,7 @@ package nl.meerwaarde.web.internal.rest;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.ForbiddenException;
 import javax.ws.rs.NotAuthorizedException;
+import nl.meerwaarde.host.spi.Role;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.web.internal.Requests;
 import nl.meerwaarde.web.internal.security.Authenticator;
@@ -25,5 +26,26 @@ final class Caller {
             return worker;
         }
         throw new ForbiddenException();
+    }
+
+    /**
+     * A worker who may register and change work of his or her teams (role {@link Role#WORKER}); anyone else is
+     * refused (403).
+     */
+    static Subject.WorkerSubject writer(HttpServletRequest request) {
+        Subject.WorkerSubject worker = worker(request);
+        if (!worker.hasRole(Role.WORKER)) {
+            throw new ForbiddenException();
+        }
+        return worker;
+    }
+
+    /** A worker with the role {@link Role#ADMINISTRATOR}; anyone else is refused (403). */
+    static Subject.WorkerSubject administrator(HttpServletRequest request) {
+        Subject.WorkerSubject worker = worker(request);
+        if (!worker.hasRole(Role.ADMINISTRATOR)) {
+            throw new ForbiddenException();
+        }
+        return worker;
     }
 }

@@ -43,7 +43,7 @@ public final class InvalidInputMapper implements ExceptionMapper<InvalidInputExc
                 .map(error -> new Problem.FieldProblem(
                         error.field(),
                         error.code(),
-                        messages.find(error.code(), error.arguments().toArray())
+                        messages.find(error.code(), arguments(error, messages))
                                 .orElseGet(() -> messages.get(FieldCodes.INVALID))))
                 .toList();
         Problem problem = new Problem(
@@ -55,5 +55,18 @@ public final class InvalidInputMapper implements ExceptionMapper<InvalidInputExc
                 null,
                 errors);
         return ProblemResponses.of(problem, json);
+    }
+
+    /**
+     * The message arguments of an error; the workflow codes' arguments are stage names, shown as the stage's title
+     * in the user's language.
+     */
+    static Object[] arguments(InvalidInputException.FieldError error, Messages messages) {
+        if (!error.code().startsWith("workflow.")) {
+            return error.arguments().toArray();
+        }
+        return error.arguments().stream()
+                .map(argument -> messages.find("stage." + argument).orElse(String.valueOf(argument)))
+                .toArray();
     }
 }

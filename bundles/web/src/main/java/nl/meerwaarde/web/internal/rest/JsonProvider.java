@@ -1,9 +1,17 @@
 package nl.meerwaarde.web.internal.rest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +71,30 @@ public final class JsonProvider implements MessageBodyReader<Object>, MessageBod
             StreamingOutput.class,
             Response.class);
 
-    private final ObjectMapper mapper = Json.newMapper();
+    /** Field code of a JSON property the request type does not have. */
+    static final String UNKNOWN_FIELD = "body.unknownField";
+
+    private final ObjectMapper mapper = strict((JsonMapper) Json.newMapper());
+
+    /**
+     * The bundle's mapper, strict when reading: unknown properties, {@code null} for a number or yes/no, text where a
+     * number or yes/no belongs (and the reverse) and anything after the JSON value are refused.
+     */
+    static ObjectMapper strict(JsonMapper mapper) {
+        JsonMapper strict = mapper.rebuild()
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        strict.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return strict;
+    }
 
     /** Whether the media type is JSON: {@code application/json} or any {@code +json} type; none counts as JSON. */
     static boolean isJson(MediaType mediaType) {
@@ -105,7 +136,8 @@ public final class JsonProvider implements MessageBodyReader<Object>, MessageBod
 
     /**
      * Reads the body; malformed JSON or a value of the wrong type is invalid input naming the field ({@code body}
-     * for the body as a whole), answered 400 like any other.
+     * for the body as a whole), answered 400 like any other; an unknown property is {@value #UNKNOWN_FIELD} on its
+     * path. A body over {@link BodyLimit#MAX_BYTES} is refused with 413.
      */
     @Override
     public Object readFrom(
@@ -117,11 +149,22 @@ public final class JsonProvider implements MessageBodyReader<Object>, MessageBod
             InputStream entityStream)
             throws IOException {
         JavaType javaType = mapper.getTypeFactory().constructType(genericType == null ? type : genericType);
+        BodyLimit.checkDeclared(httpHeaders == null ? null : httpHeaders.getFirst("Content-Length"));
         try {
-            return mapper.readerFor(javaType).readValue(entityStream);
+            return mapper.readerFor(javaType).readValue(BodyLimit.limited(entityStream));
+        } catch (BodyLimit.TooLarge e) {
+            throw BodyLimit.tooLarge();
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidInputException(FieldError.of(field(e.getPath()), UNKNOWN_FIELD));
         } catch (JsonMappingException e) {
+            if (BodyLimit.exceeded(e)) {
+                throw BodyLimit.tooLarge();
+            }
             throw new InvalidInputException(FieldError.of(field(e.getPath()), FieldCodes.TYPE));
         } catch (JsonProcessingException e) {
+            if (BodyLimit.exceeded(e)) {
+                throw BodyLimit.tooLarge();
+            }
             throw new InvalidInputException(FieldError.of("body", FieldCodes.TYPE));
         }
     }

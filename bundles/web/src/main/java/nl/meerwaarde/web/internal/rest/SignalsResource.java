@@ -1,18 +1,35 @@
 package nl.meerwaarde.web.internal.rest;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import nl.meerwaarde.api.ActivityId;
+import nl.meerwaarde.api.CollectiveActivity;
+import nl.meerwaarde.api.Signal;
+import nl.meerwaarde.api.SignalId;
+import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.SignalStore;
+import nl.meerwaarde.host.spi.ResidentId;
+import nl.meerwaarde.host.spi.Residents;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.host.spi.TeamId;
+import nl.meerwaarde.web.FieldCodes;
 import nl.meerwaarde.web.WebConstants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,8 +40,17 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code GET /meerwaarde/api/v1/signals?offset&limit}: the signals of the caller's own teams, newest first. Workers
- * only; 503 while no {@link SignalStore} is there.
+ * Signals of the caller's own teams, under {@code /meerwaarde/api/v1/signals}:
+ *
+ * <ul>
+ *   <li>{@code GET ?offset&limit}: the page, newest first, without question or resident;
+ *   <li>{@code POST}: registers a signal ({@link Bodies.NewSignal}), 201 with its location;
+ *   <li>{@code GET /{id}}: one signal in full;
+ *   <li>{@code PUT /{id}/activity}: clusters it onto an activity of the caller's teams ({@link Bodies.Cluster}).
+ * </ul>
+ *
+ * Workers only (a resident: 403); writing needs the role WORKER. A signal of another team is answered 404, as if it
+ * did not exist. 503 while a service the answer needs is not there.
  */
 @Component(service = SignalsResource.class)
 @JaxrsResource
@@ -33,11 +59,40 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public final class SignalsResource {
     static final long RETRY_AFTER_SECONDS = 30;
 
+    /** Longest referrer (aanmeldende partij): the column's size. */
+    static final int REFERRER_LENGTH = 200;
+
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SignalStore store;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ActivityStore activities;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Residents residents;
+
+    private final Clock clock;
+
+    public SignalsResource() {
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    /** For tests: the services and the clock given. */
+    SignalsResource(SignalStore store, ActivityStore activities, Residents residents, Clock clock) {
+        this.store = store;
+        this.activities = activities;
+        this.residents = residents;
+        this.clock = clock;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -63,5 +118,131 @@ public final class SignalsResource {
                 .map(Views.SignalView::of)
                 .toList();
         return new Views.PageView<>(paging.offset(), paging.limit(), signals.count(teams), items);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response register(Bodies.NewSignal body, @Context HttpServletRequest request) {
+        Subject.WorkerSubject worker = Caller.writer(request);
+        SignalStore signals = Problems.require(store);
+        Signal signal = validate(body, worker);
+        signals.save(signal);
+        return Response.created(URI.create("v1/signals/" + signal.id()))
+                .entity(Views.SignalDetailView.of(signal))
+                .build();
+    }
+
+    private Signal validate(Bodies.NewSignal body, Subject.WorkerSubject worker) {
+        Check check = new Check();
+        if (body == null) {
+            check.add("body", FieldCodes.REQUIRED);
+            check.done();
+        }
+        TeamId team = ownTeam(check, "team", body.team(), worker);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate registeredOn = body.registeredOn() == null ? today : body.registeredOn();
+        if (registeredOn.isAfter(today)) {
+            check.add("registeredOn", "field.max", today);
+        }
+        String type = check.required("type", body.type(), Check.CODE_LENGTH);
+        Set<String> targetGroups = check.codes("targetGroups", body.targetGroups(), Check.CODE_LENGTH, false);
+        Optional<String> referrer = check.optional("referrer", body.referrer(), REFERRER_LENGTH);
+        Optional<String> question = check.optional("question", body.question(), Check.TEXT_LENGTH);
+        Optional<ResidentId> resident = resident(check, "resident", body.resident());
+        check.done();
+        return new Signal(
+                SignalId.random(),
+                team,
+                registeredOn,
+                type,
+                targetGroups,
+                referrer.orElse(null),
+                question.orElse(null),
+                Boolean.TRUE.equals(body.answered()),
+                resident,
+                Optional.empty());
+    }
+
+    /** The team named in a body, which must be one of the worker's; adds an error otherwise. */
+    static TeamId ownTeam(Check check, String field, String value, Subject.WorkerSubject worker) {
+        String id = check.required(field, value, Check.HOST_ID_LENGTH);
+        if (id == null) {
+            return null;
+        }
+        TeamId team = new TeamId(id);
+        if (!worker.memberOf(team)) {
+            check.add(field, Codes.TEAM_NOT_MEMBER);
+            return null;
+        }
+        return team;
+    }
+
+    /** The resident named in a body, checked with the host ({@code Residents}); adds an error when unknown. */
+    private Optional<ResidentId> resident(Check check, String field, String value) {
+        Optional<String> id = check.optional(field, value, Check.HOST_ID_LENGTH);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        ResidentId resident = new ResidentId(id.get());
+        if (Problems.require(residents).find(resident).isEmpty()) {
+            check.add(field, Codes.RESIDENT_UNKNOWN);
+            return Optional.empty();
+        }
+        return Optional.of(resident);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Views.SignalDetailView get(@PathParam("id") String id, @Context HttpServletRequest request) {
+        Subject.WorkerSubject worker = Caller.worker(request);
+        return Views.SignalDetailView.of(own(id, worker));
+    }
+
+    @PUT
+    @Path("{id}/activity")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Views.SignalDetailView cluster(
+            @PathParam("id") String id, Bodies.Cluster body, @Context HttpServletRequest request) {
+        Subject.WorkerSubject worker = Caller.writer(request);
+        Signal signal = own(id, worker);
+        ActivityStore activityStore = Problems.require(activities);
+        Check check = new Check();
+        String activityId = body == null ? null : check.required("activityId", body.activityId(), 36);
+        if (body == null) {
+            check.add("activityId", FieldCodes.REQUIRED);
+        }
+        check.done();
+        Optional<CollectiveActivity> activity = Problems.parseUuid(activityId)
+                .map(ActivityId::new)
+                .flatMap(activityStore::find)
+                .filter(a -> worker.memberOf(a.team()));
+        if (activity.isEmpty()) {
+            check.add("activityId", Codes.ACTIVITY_UNKNOWN);
+            check.done();
+        }
+        Signal clustered = new Signal(
+                signal.id(),
+                signal.team(),
+                signal.registeredOn(),
+                signal.type(),
+                signal.targetGroups(),
+                signal.referrer(),
+                signal.question(),
+                signal.answered(),
+                signal.resident(),
+                Optional.of(activity.get().id()));
+        store.save(clustered);
+        return Views.SignalDetailView.of(clustered);
+    }
+
+    /** The signal with this id if it belongs to one of the worker's teams; 404 otherwise (also for a bad id). */
+    private Signal own(String id, Subject.WorkerSubject worker) {
+        SignalStore signals = Problems.require(store);
+        return signals.find(new SignalId(Problems.uuid(id)))
+                .filter(signal -> worker.memberOf(signal.team()))
+                .orElseThrow(Problems::notFound);
     }
 }

@@ -23,6 +23,7 @@ import nl.meerwaarde.api.SignalId;
 import nl.meerwaarde.api.Stage;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.SignalStore;
+import nl.meerwaarde.api.store.StageChange;
 import nl.meerwaarde.host.spi.ResidentId;
 import nl.meerwaarde.host.spi.Role;
 import nl.meerwaarde.host.spi.TeamId;
@@ -166,6 +167,16 @@ class ResourcesTest {
 
             @Override
             public List<Participation> participations(ActivityId id) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void changeStage(StageChange change) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<StageChange> stageChanges(ActivityId id) {
                 throw new UnsupportedOperationException();
             }
         };

@@ -1,0 +1,197 @@
+package nl.meerwaarde.web.internal.rest;
+
+import static nl.meerwaarde.web.internal.rest.Fakes.ANNA;
+import static nl.meerwaarde.web.internal.rest.Fakes.BRAM;
+import static nl.meerwaarde.web.internal.rest.Fakes.RESIDENT;
+import static nl.meerwaarde.web.internal.rest.Fakes.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import javax.ws.rs.ForbiddenException;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import nl.meerwaarde.api.CollectiveActivity;
+import nl.meerwaarde.api.InvalidInputException;
+import nl.meerwaarde.api.Stage;
+import nl.meerwaarde.forms.internal.ReferenceModelWorkflow;
+import nl.meerwaarde.web.internal.Fixtures;
+import nl.meerwaarde.web.internal.Json;
+import nl.meerwaarde.web.internal.Languages;
+import org.junit.jupiter.api.Test;
+
+class ActivitiesApiTest {
+    private final ObjectMapper json = Json.newMapper();
+    private final Fakes.Activities store = new Fakes.Activities();
+    private final ActivitiesResource resource =
+            new ActivitiesResource(store, new Fakes.Org(), new ReferenceModelWorkflow(), Fakes.CLOCK);
+
+    static Bodies.NewActivity body(String team, String stage, String funder) {
+        return new Bodies.NewActivity(
+                "Moedergroep <b>Emmen</b>",
+                team,
+                stage,
+                List.of("jonge-moeders"),
+                funder,
+                LocalDate.of(2026, 4, 1),
+                new Bodies.Budget(new BigDecimal("40"), new BigDecimal("1250.50")),
+                List.of(new Bodies.Goal("8 moeders breiden hun netwerk uit")));
+    }
+
+    private CollectiveActivity stored(Stage stage) {
+        CollectiveActivity activity = Fakes.activity(Fixtures.NOORD, stage);
+        store.save(activity);
+        store.writes = 0;
+        return activity;
+    }
+
+    @Test
+    void aWorkerCreatesAnActivityInPlanWithFunderBudgetAndGoals() {
+        Response response = resource.create(body("team-noord", "PLAN", "gemeente-emmen"), as(ANNA));
+
+        assertThat(response.getStatus()).isEqualTo(201);
+        CollectiveActivity saved = store.saved.values().iterator().next();
+        assertThat(saved.stage()).isEqualTo(Stage.PLAN);
+        assertThat(saved.title()).isEqualTo("Moedergroep <b>Emmen</b>");
+        assertThat(saved.funder().orElseThrow().value()).isEqualTo("gemeente-emmen");
+        assertThat(saved.budget().orElseThrow().euros()).contains(new BigDecimal("1250.50"));
+        assertThat(saved.goals()).hasSize(1);
+        Views.ActivityDetailView view = (Views.ActivityDetailView) response.getEntity();
+        assertThat(view.stage().title()).isEqualTo("Plan van aanpak");
+        assertThat(view.nextStages()).extracting(Views.NextStageView::stage).containsExactly("ANALYSIS", "EXECUTION");
+    }
+
+    @Test
+    void badActivitiesAreRefusedAndNothingIsSaved() {
+        InvalidInputException e = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> resource.create(
+                        new Bodies.NewActivity(
+                                " ",
+                                "team-zuid",
+                                "CLOSED",
+                                List.of(),
+                                "gemeente-elders",
+                                null,
+                                new Bodies.Budget(new BigDecimal("-1"), new BigDecimal("0.001")),
+                                List.of(new Bodies.Goal(null))),
+                        as(ANNA)));
+        assertThat(e.errors())
+                .extracting(error -> error.field() + " " + error.code())
+                .containsExactly(
+                        "title field.required",
+                        "team team.notMember",
+                        "stage field.option",
+                        "funder field.option",
+                        "budget.hours field.range",
+                        "budget.euros field.type",
+                        "goals[0].description field.required");
+        assertThatThrownBy(() -> resource.create(body("team-noord", null, null), as(RESIDENT)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(store.writes).isZero();
+    }
+
+    @Test
+    void theDetailShowsCountsGoalsNextStagesAndHistoryToTheTeamOnly() throws Exception {
+        CollectiveActivity activity = stored(Stage.SIGNAL);
+        resource.move(activity.id().toString(), new Bodies.StageMove("ANALYSIS", null), as(ANNA));
+
+        Views.ActivityDetailView view = resource.get(activity.id().toString(), Fakes.as(ANNA, "en"));
+
+        assertThat(view.stage().stage()).isEqualTo("ANALYSIS");
+        assertThat(view.stage().title()).isEqualTo("Analysis");
+        assertThat(view.participants()).isZero();
+        assertThat(view.goals()).extracting(Views.GoalView::description).containsExactly("Netwerk vergroten");
+        assertThat(view.history()).hasSize(1);
+        JsonNode written = json.readTree(json.writeValueAsString(view));
+        assertThat(written.at("/history/0/by").asText()).isEqualTo("worker:w-anna");
+        assertThat(written.at("/history/0/from/stage").asText()).isEqualTo("SIGNAL");
+        assertThatThrownBy(() -> resource.get(activity.id().toString(), as(BRAM)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> resource.get(activity.id().toString(), as(RESIDENT)))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void closingWithoutMeasurementNeedsAReasonShownWithStageTitles() throws Exception {
+        CollectiveActivity activity = stored(Stage.EXECUTION);
+
+        InvalidInputException refused = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> resource.move(activity.id().toString(), new Bodies.StageMove("CLOSED", null), as(ANNA)));
+
+        assertThat(refused.errors())
+                .extracting(e -> e.field() + " " + e.code())
+                .containsExactly("skipReason workflow.skipReason", "skipReason workflow.skipReason");
+        Response problem = new InvalidInputMapper().toResponse(refused, new RequestInfo("POST", "/x", Languages.DUTCH));
+        JsonNode body = json.readTree((String) problem.getEntity());
+        assertThat(body.at("/errors/0/message").asText())
+                .isEqualTo("Geef een reden om fase Impact meten over te slaan.");
+        Response english =
+                new InvalidInputMapper().toResponse(refused, new RequestInfo("POST", "/x", Languages.ENGLISH));
+        assertThat(json.readTree((String) english.getEntity())
+                        .at("/errors/1/message")
+                        .asText())
+                .isEqualTo("Give a reason for skipping stage Evaluation.");
+        assertThat(store.writes).isZero();
+
+        resource.move(activity.id().toString(), new Bodies.StageMove("CLOSED", "Groep viel uiteen"), as(ANNA));
+
+        assertThat(store.changes).singleElement().satisfies(change -> {
+            assertThat(change.skipped()).isEqualTo(Set.of(Stage.IMPACT_MEASUREMENT, Stage.EVALUATION));
+            assertThat(change.reason()).contains("Groep viel uiteen");
+            assertThat(change.by()).isEqualTo("worker:w-anna");
+        });
+    }
+
+    @Test
+    void stageMovesOfOthersAndNonsenseAreRefused() {
+        CollectiveActivity activity = stored(Stage.PLAN);
+        String id = activity.id().toString();
+
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> resource.move(id, new Bodies.StageMove("FINISHED", null), as(ANNA)))
+                        .errors())
+                .extracting(e -> e.field() + " " + e.code())
+                .containsExactly("to field.option");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> resource.move(id, new Bodies.StageMove("SIGNAL", null), as(ANNA)))
+                        .errors())
+                .extracting(e -> e.field() + " " + e.code())
+                .containsExactly("to workflow.transition");
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> resource.move(id, null, as(ANNA)))
+                        .errors())
+                .extracting(e -> e.field() + " " + e.code())
+                .containsExactly("to field.required");
+        assertThatThrownBy(() -> resource.move(id, new Bodies.StageMove("EXECUTION", null), as(BRAM)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> resource.move(id, new Bodies.StageMove("EXECUTION", null), as(RESIDENT)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(store.writes).isZero();
+    }
+
+    @Test
+    void aConcurrentMoveIsAConflict() throws Exception {
+        CollectiveActivity activity = stored(Stage.PLAN);
+        store.concurrentMove = true;
+
+        WebApplicationException conflict = catchThrowableOfType(
+                WebApplicationException.class,
+                () -> resource.move(activity.id().toString(), new Bodies.StageMove("EXECUTION", null), as(ANNA)));
+
+        assertThat(conflict.getResponse().getStatus()).isEqualTo(409);
+        JsonNode body = json.readTree((String) conflict.getResponse().getEntity());
+        assertThat(body.get("title").asText()).isEqualTo("Conflict");
+        assertThat(body.get("detail").asText()).startsWith("De activiteit is intussen");
+        assertThat(store.changes).isEmpty();
+    }
+}
