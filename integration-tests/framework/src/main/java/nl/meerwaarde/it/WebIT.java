@@ -134,6 +134,20 @@ class WebIT {
     }
 
     @Test
+    void theApplicationServesItsOpenApiDocumentAndTheFormScreens() throws Exception {
+        Browser browser = new Browser(base);
+        browser.login(WORKER, WORKER_PASSWORD);
+
+        HttpResponse<String> openApi = browser.get("meerwaarde/api/v1/openapi.json", "application/json");
+        HttpResponse<String> signalForm = browser.get("meerwaarde/signals/new", "text/html");
+
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).contains("\"openapi\"", "3.0.3", "/activities/{id}/stage");
+        assertThat(signalForm.statusCode()).isEqualTo(200);
+        assertThat(signalForm.body()).contains("id=\"signal-form\"", "name=\"csrf\"", "<label");
+    }
+
+    @Test
     void invalidParametersGiveFieldLevelProblemDetailsInDutch() throws Exception {
         Browser browser = new Browser(base);
         browser.login(WORKER, WORKER_PASSWORD);

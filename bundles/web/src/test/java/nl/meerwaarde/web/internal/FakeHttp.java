@@ -29,6 +29,11 @@ public final class FakeHttp {
         return new Request("GET", uri);
     }
 
+    /** A form post; add its fields with {@link Request#form}. */
+    public static Request post(String uri) {
+        return new Request("POST", uri);
+    }
+
     public static final class Request {
         private final String method;
         private final String uri;
@@ -37,6 +42,7 @@ public final class FakeHttp {
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
         private Cookie[] cookies;
         private final Map<String, Object> attributes = new HashMap<>();
+        private final Map<String, List<String>> form = new LinkedHashMap<>();
 
         Request(String method, String uri) {
             this.method = method;
@@ -56,6 +62,12 @@ public final class FakeHttp {
         public Request header(String name, String value) {
             headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>())
                     .add(value);
+            return this;
+        }
+
+        /** Adds values of a posted form field. */
+        public Request form(String name, String... values) {
+            form.computeIfAbsent(name, n -> new ArrayList<>()).addAll(List.of(values));
             return this;
         }
 
@@ -95,6 +107,25 @@ public final class FakeHttp {
                             }
                             case "getCookies":
                                 return cookies;
+                            case "getParameter": {
+                                List<String> values = form.get((String) args[0]);
+                                return values == null || values.isEmpty() ? null : values.get(0);
+                            }
+                            case "getParameterValues": {
+                                List<String> values = form.get((String) args[0]);
+                                return values == null ? null : values.toArray(new String[0]);
+                            }
+                            case "getParameterMap": {
+                                Map<String, String[]> map = new LinkedHashMap<>();
+                                form.forEach((k, v) -> map.put(k, v.toArray(new String[0])));
+                                return map;
+                            }
+                            case "setCharacterEncoding":
+                                return null;
+                            case "getCharacterEncoding":
+                                return "UTF-8";
+                            case "isSecure":
+                                return false;
                             case "getAttribute":
                                 return attributes.get((String) args[0]);
                             case "setAttribute":

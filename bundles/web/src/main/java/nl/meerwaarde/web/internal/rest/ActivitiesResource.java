@@ -21,8 +21,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
-import nl.meerwaarde.api.InvalidInputException;
-import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Stage;
 import nl.meerwaarde.api.store.ActivityStore;
@@ -71,10 +69,10 @@ public final class ActivitiesResource {
     static final BigDecimal MAX_EUROS = new BigDecimal("100000000");
 
     /** The field of the target stage in a move's body. */
-    static final String FIELD_TO = "to";
+    static final String FIELD_TO = StageMoves.FIELD_TO;
 
     /** The field of the skip reason in a move's body. */
-    static final String FIELD_SKIP_REASON = "skipReason";
+    static final String FIELD_SKIP_REASON = StageMoves.FIELD_SKIP_REASON;
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -238,16 +236,8 @@ public final class ActivitiesResource {
             List<Participation> participations,
             List<StageChange> history,
             Messages messages) {
-        StageFacts facts = StageFacts.of(activity, participations, history);
-        List<Views.NextStageView> next = new ArrayList<>();
-        if (workflow != null) {
-            List<Stage> without = workflow.allowedTargets(activity.stage(), facts.workflow(Optional.empty()));
-            List<Stage> with = workflow.allowedTargets(activity.stage(), facts.workflow(Optional.of("reason")));
-            for (Stage stage : with) {
-                next.add(new Views.NextStageView(
-                        stage.name(), messages.get("stage." + stage.name()), !without.contains(stage)));
-            }
-        }
+        List<Views.NextStageView> next =
+                new StageMoves(store, workflow, clock).nextStages(activity, participations, history, messages);
         return new Views.ActivityDetailView(
                 activity.id().toString(),
                 activity.team().value(),
@@ -282,57 +272,14 @@ public final class ActivitiesResource {
     public Views.ActivityDetailView move(
             @PathParam("id") String id, Bodies.StageMove body, @Context HttpServletRequest request) {
         Subject.WorkerSubject worker = Caller.writer(request);
-        ActivityStore activities = Problems.require(store);
-        ActivityWorkflow rules = Problems.require(workflow);
-        CollectiveActivity activity = own(activities, id, worker);
-        Check check = new Check();
-        Stage to = null;
-        if (body == null || body.to() == null) {
-            check.add(FIELD_TO, FieldCodes.REQUIRED);
-        } else {
-            try {
-                to = Stage.valueOf(body.to());
-            } catch (IllegalArgumentException e) {
-                check.add(FIELD_TO, FieldCodes.OPTION);
-            }
-        }
-        Optional<String> reason =
-                check.optional(FIELD_SKIP_REASON, body == null ? null : body.skipReason(), Check.TEXT_LENGTH);
-        check.done();
-        StageFacts facts = StageFacts.of(
-                activity, activities.participations(activity.id()), activities.stageChanges(activity.id()));
-        List<FieldError> refused = rules.check(activity.stage(), to, facts.workflow(reason));
-        if (!refused.isEmpty()) {
-            throw new InvalidInputException(
-                    refused.stream().map(ActivitiesResource::onBody).toList());
-        }
-        Set<Stage> skipped = facts.skipped(activity.stage(), to);
-        StageChange change = new StageChange(
-                activity.id(),
-                activity.stage(),
-                to,
-                skipped,
-                skipped.isEmpty() ? Optional.empty() : reason,
-                clock.instant(),
-                worker.auditName());
+        StageMoves moves = new StageMoves(store, workflow, clock);
+        CollectiveActivity activity = moves.own(id, worker);
         try {
-            activities.changeStage(change);
-        } catch (IllegalStateException concurrent) {
+            moves.move(activity, body, worker);
+        } catch (StageMoves.ConflictException concurrent) {
             throw Problems.withDetail(request, 409, "problem.stageConflict.detail");
         }
         return get(id, request);
-    }
-
-    /** A workflow error named by the field of the request body it is about. */
-    private static FieldError onBody(FieldError error) {
-        String field =
-                switch (error.field()) {
-                    case ActivityWorkflow.FIELD_STAGE -> FIELD_TO;
-                    case ActivityWorkflow.FIELD_IMPACT_MEASUREMENT_SKIP_REASON,
-                            ActivityWorkflow.FIELD_EVALUATION_SKIP_REASON -> FIELD_SKIP_REASON;
-                    default -> error.field();
-                };
-        return new FieldError(field, error.code(), error.arguments());
     }
 
     /** The activity with this id if it belongs to one of the worker's teams; 404 otherwise. */

@@ -14,6 +14,9 @@ final class Codes {
     /** No activity with this id among the caller's teams' activities. No arguments. */
     static final String ACTIVITY_UNKNOWN = "activity.unknown";
 
+    /** The resident already takes part in this activity. No arguments. */
+    static final String PARTICIPANT_EXISTS = "participant.exists";
+
     /** No questionnaire at this version. Arguments: the questionnaire id, the version. */
     static final String QUESTIONNAIRE_UNKNOWN = "questionnaire.unknown";
 

@@ -1,14 +1,6 @@
 package nl.meerwaarde.web.internal.rest;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -16,16 +8,9 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import nl.meerwaarde.api.CollectiveActivity;
-import nl.meerwaarde.api.InvalidInputException;
-import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.Participation;
-import nl.meerwaarde.api.questionnaire.Questionnaire;
-import nl.meerwaarde.api.questionnaire.QuestionnaireRef;
-import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.AuditTrail;
 import nl.meerwaarde.api.store.DefinitionStore;
@@ -33,11 +18,8 @@ import nl.meerwaarde.api.store.ResponseStore;
 import nl.meerwaarde.forms.QuestionnaireCatalog;
 import nl.meerwaarde.forms.QuestionnaireParser;
 import nl.meerwaarde.forms.ResponseValidator;
-import nl.meerwaarde.host.spi.AuditEvent;
-import nl.meerwaarde.host.spi.ResidentId;
 import nl.meerwaarde.host.spi.Residents;
 import nl.meerwaarde.host.spi.Subject;
-import nl.meerwaarde.web.FieldCodes;
 import nl.meerwaarde.web.WebConstants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -69,13 +51,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("v1/activities/{activityId}/participations/{residentId}/impact")
 public final class ImpactResource {
     /** The shipped questionnaire of the impact measurement per participant. */
-    static final String QUESTIONNAIRE = "impactmeting";
+    static final String QUESTIONNAIRE = ImpactMeasurements.QUESTIONNAIRE;
 
     /** Audit object type of a measurement. */
-    static final String AUDIT_TYPE = "measurement";
+    static final String AUDIT_TYPE = ImpactMeasurements.AUDIT_TYPE;
 
     /** Longest partner name a referral may have: the column's size. */
-    static final int PARTNER_LENGTH = 200;
+    static final int PARTNER_LENGTH = ImpactMeasurements.PARTNER_LENGTH;
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -156,24 +138,10 @@ public final class ImpactResource {
             @PathParam("residentId") String residentId,
             @Context HttpServletRequest request) {
         Subject.WorkerSubject worker = Caller.worker(request);
-        ActivityStore store = Problems.require(activities);
-        ResponseStore answers = Problems.require(responses);
-        AuditTrail trail = Problems.require(audit);
-        CollectiveActivity activity = ActivitiesResource.own(store, activityId, worker);
-        ResidentId resident = resident(residentId);
-        Participation participation = participation(store, activity, resident)
-                .filter(p -> p.measurement().isPresent())
-                .orElseThrow(Problems::notFound);
-        QuestionnaireResponse response =
-                latestResponse(answers, activity, resident).orElseThrow(Problems::notFound);
-        trail.record(new AuditEvent(
-                clock.instant(),
-                worker.auditName(),
-                "read",
-                AUDIT_TYPE,
-                participation.id().toString(),
-                resident));
-        return view(activity, participation, response);
+        return measurements()
+                .read(activityId, residentId, worker)
+                .orElseThrow(Problems::notFound)
+                .view();
     }
 
     @PUT
@@ -185,180 +153,11 @@ public final class ImpactResource {
             Bodies.Answers body,
             @Context HttpServletRequest request) {
         Subject.WorkerSubject worker = Caller.writer(request);
-        ActivityStore store = Problems.require(activities);
-        ResponseStore answerStore = Problems.require(responses);
-        AuditTrail trail = Problems.require(audit);
-        ResponseValidator rules = Problems.require(validator);
-        CollectiveActivity activity = ActivitiesResource.own(store, activityId, worker);
-        ResidentId resident = resident(residentId);
-        Optional<Participation> existing = participation(store, activity, resident);
-        if (existing.isEmpty() && Problems.require(residents).find(resident).isEmpty()) {
-            throw Problems.notFound();
-        }
-
-        Questionnaire questionnaire = questionnaire(body);
-        List<QuestionnaireResponse.Answer> answers = answers(body);
-        List<FieldError> errors = new ArrayList<>(rules.validate(questionnaire, answers));
-        if (errors.isEmpty()) {
-            errors.addAll(columnLimits(answers));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-
-        Instant now = clock.instant();
-        UUID responseId = latestResponse(answerStore, activity, resident)
-                .map(QuestionnaireResponse::id)
-                .orElseGet(UUID::randomUUID);
-        QuestionnaireResponse response = new QuestionnaireResponse(
-                responseId,
-                questionnaire.ref(),
-                Optional.of(resident),
-                Optional.of(activity.id()),
-                now,
-                worker.auditName(),
-                answers);
-        Participation participation = new Participation(
-                existing.map(Participation::id).orElseGet(UUID::randomUUID),
-                activity.id(),
-                resident,
-                Optional.of(measurement(answers)),
-                strings(answers, "doorverwijzingen"));
-        answerStore.save(response);
-        store.saveParticipation(participation);
-        boolean update = existing.flatMap(Participation::measurement).isPresent();
-        trail.record(new AuditEvent(
-                now,
-                worker.auditName(),
-                update ? "update" : "create",
-                AUDIT_TYPE,
-                participation.id().toString(),
-                resident));
-        return view(activity, participation, response);
+        return measurements().save(activityId, residentId, body, worker).view();
     }
 
-    /** The resident a path names; an id that cannot exist names nothing (404). */
-    private static ResidentId resident(String value) {
-        try {
-            return new ResidentId(value);
-        } catch (IllegalArgumentException e) {
-            throw Problems.notFound();
-        }
-    }
-
-    private static Optional<Participation> participation(
-            ActivityStore store, CollectiveActivity activity, ResidentId resident) {
-        return store.participations(activity.id()).stream()
-                .filter(p -> p.resident().equals(resident))
-                .findFirst();
-    }
-
-    private static Optional<QuestionnaireResponse> latestResponse(
-            ResponseStore store, CollectiveActivity activity, ResidentId resident) {
-        return store.ofActivity(activity.id()).stream()
-                .filter(r -> r.questionnaire().id().equals(QUESTIONNAIRE))
-                .filter(r -> r.resident().filter(resident::equals).isPresent())
-                .reduce((first, second) -> second);
-    }
-
-    /** The questionnaire version the body asks for, or the latest; an unknown version is invalid input. */
-    private Questionnaire questionnaire(Bodies.Answers body) {
-        Definitions known = new Definitions(catalog, definitions, parser);
-        Integer version = body == null ? null : body.questionnaireVersion();
-        if (version == null) {
-            return known.latest(QUESTIONNAIRE)
-                    .orElseThrow(() -> new ServiceUnavailableException(SignalsResource.RETRY_AFTER_SECONDS));
-        }
-        Optional<Questionnaire> found =
-                version < 1 ? Optional.empty() : known.find(new QuestionnaireRef(QUESTIONNAIRE, version));
-        return found.orElseThrow(() -> new InvalidInputException(
-                FieldError.of("questionnaireVersion", Codes.QUESTIONNAIRE_UNKNOWN, QUESTIONNAIRE, version.toString())));
-    }
-
-    private static List<QuestionnaireResponse.Answer> answers(Bodies.Answers body) {
-        if (body == null || body.answers() == null || body.answers().isEmpty()) {
-            throw new InvalidInputException(FieldError.of("answers", FieldCodes.REQUIRED));
-        }
-        if (body.answers().size() > ResponseValidator.MAX_REPEATS) {
-            throw new InvalidInputException(FieldError.of("answers", "field.count", ResponseValidator.MAX_REPEATS));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        List<QuestionnaireResponse.Answer> answers = new ArrayList<>();
-        for (int i = 0; i < body.answers().size(); i++) {
-            Bodies.AnswerBody answer = body.answers().get(i);
-            if (answer == null || answer.linkId() == null || answer.linkId().isBlank()) {
-                errors.add(FieldError.of("answers[" + i + "].linkId", FieldCodes.REQUIRED));
-            } else if (answer.values() != null && answer.values().stream().anyMatch(java.util.Objects::isNull)) {
-                errors.add(FieldError.of(answer.linkId(), FieldCodes.TYPE));
-            } else {
-                answers.add(new QuestionnaireResponse.Answer(
-                        answer.linkId(), answer.values() == null ? List.of() : answer.values()));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return answers;
-    }
-
-    /** What the questionnaire allows but our columns do not hold: referral partners over 200 characters. */
-    private static List<FieldError> columnLimits(List<QuestionnaireResponse.Answer> answers) {
-        List<FieldError> errors = new ArrayList<>();
-        for (String partner : strings(answers, "doorverwijzingen")) {
-            if (partner.length() > PARTNER_LENGTH) {
-                errors.add(FieldError.of("doorverwijzingen", FieldCodes.LENGTH, PARTNER_LENGTH));
-                break;
-            }
-        }
-        return errors;
-    }
-
-    /** The measurement the (valid) answers of {@value #QUESTIONNAIRE} give. */
-    static Participation.ImpactMeasurement measurement(List<QuestionnaireResponse.Answer> answers) {
-        return new Participation.ImpactMeasurement(
-                first(answers, "geholpen").map(Boolean.class::cast).orElse(false),
-                text(answers, "redenGeholpen"),
-                first(answers, "cijfer").map(v -> new BigDecimal(v.toString()).intValueExact()),
-                text(answers, "cijferToelichting"),
-                strings(answers, "dimensies"),
-                List.copyOf(strings(answers, "uitspraken")),
-                text(answers, "observatie"));
-    }
-
-    private static Optional<Object> first(List<QuestionnaireResponse.Answer> answers, String linkId) {
-        return answers.stream()
-                .filter(a -> a.linkId().equals(linkId))
-                .flatMap(a -> a.values().stream())
-                .findFirst();
-    }
-
-    private static Optional<String> text(List<QuestionnaireResponse.Answer> answers, String linkId) {
-        return first(answers, linkId).map(Object::toString);
-    }
-
-    private static Set<String> strings(List<QuestionnaireResponse.Answer> answers, String linkId) {
-        Set<String> values = new LinkedHashSet<>();
-        answers.stream()
-                .filter(a -> a.linkId().equals(linkId))
-                .flatMap(a -> a.values().stream())
-                .forEach(v -> values.add(v.toString()));
-        return values;
-    }
-
-    private static Views.ImpactView view(
-            CollectiveActivity activity, Participation participation, QuestionnaireResponse response) {
-        return new Views.ImpactView(
-                activity.id().toString(),
-                participation.resident().value(),
-                participation.id().toString(),
-                response.questionnaire().id(),
-                response.questionnaire().version(),
-                response.authored(),
-                response.authoredBy(),
-                response.answers().stream()
-                        .map(a -> new Views.AnswerView(a.linkId(), a.values()))
-                        .toList(),
-                participation.measurement().map(Views.MeasurementView::of),
-                Views.sorted(participation.referrals()));
+    private ImpactMeasurements measurements() {
+        return new ImpactMeasurements(
+                activities, responses, audit, residents, catalog, definitions, parser, validator, clock);
     }
 }

@@ -40,11 +40,7 @@ public final class InvalidInputMapper implements ExceptionMapper<InvalidInputExc
     Response toResponse(InvalidInputException exception, RequestInfo info) {
         Messages messages = Messages.of(info.locale());
         List<Problem.FieldProblem> errors = exception.errors().stream()
-                .map(error -> new Problem.FieldProblem(
-                        error.field(),
-                        error.code(),
-                        messages.find(error.code(), arguments(error, messages))
-                                .orElseGet(() -> messages.get(FieldCodes.INVALID))))
+                .map(error -> new Problem.FieldProblem(error.field(), error.code(), message(error, messages)))
                 .toList();
         Problem problem = new Problem(
                 Problem.INVALID_INPUT,
@@ -55,6 +51,12 @@ public final class InvalidInputMapper implements ExceptionMapper<InvalidInputExc
                 null,
                 errors);
         return ProblemResponses.of(problem, json);
+    }
+
+    /** The text of a field error in the user's language: the same for the REST answer and the screens. */
+    public static String message(InvalidInputException.FieldError error, Messages messages) {
+        return messages.find(error.code(), arguments(error, messages))
+                .orElseGet(() -> messages.get(FieldCodes.INVALID));
     }
 
     /**

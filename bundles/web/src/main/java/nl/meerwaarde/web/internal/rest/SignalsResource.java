@@ -2,7 +2,6 @@ package nl.meerwaarde.web.internal.rest;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +24,6 @@ import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.SignalId;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.SignalStore;
-import nl.meerwaarde.host.spi.ResidentId;
 import nl.meerwaarde.host.spi.Residents;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.host.spi.TeamId;
@@ -125,43 +123,10 @@ public final class SignalsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response register(Bodies.NewSignal body, @Context HttpServletRequest request) {
         Subject.WorkerSubject worker = Caller.writer(request);
-        SignalStore signals = Problems.require(store);
-        Signal signal = validate(body, worker);
-        signals.save(signal);
+        Signal signal = new SignalRegistration(store, residents, clock).register(body, worker);
         return Response.created(URI.create("v1/signals/" + signal.id()))
                 .entity(Views.SignalDetailView.of(signal))
                 .build();
-    }
-
-    private Signal validate(Bodies.NewSignal body, Subject.WorkerSubject worker) {
-        Check check = new Check();
-        if (body == null) {
-            check.add("body", FieldCodes.REQUIRED);
-            check.done();
-        }
-        TeamId team = ownTeam(check, "team", body.team(), worker);
-        LocalDate today = LocalDate.now(clock);
-        LocalDate registeredOn = body.registeredOn() == null ? today : body.registeredOn();
-        if (registeredOn.isAfter(today)) {
-            check.add("registeredOn", "field.max", today);
-        }
-        String type = check.required("type", body.type(), Check.CODE_LENGTH);
-        Set<String> targetGroups = check.codes("targetGroups", body.targetGroups(), Check.CODE_LENGTH, false);
-        Optional<String> referrer = check.optional("referrer", body.referrer(), REFERRER_LENGTH);
-        Optional<String> question = check.optional("question", body.question(), Check.TEXT_LENGTH);
-        Optional<ResidentId> resident = resident(check, "resident", body.resident());
-        check.done();
-        return new Signal(
-                SignalId.random(),
-                team,
-                registeredOn,
-                type,
-                targetGroups,
-                referrer.orElse(null),
-                question.orElse(null),
-                Boolean.TRUE.equals(body.answered()),
-                resident,
-                Optional.empty());
     }
 
     /** The team named in a body, which must be one of the worker's; adds an error otherwise. */
@@ -176,20 +141,6 @@ public final class SignalsResource {
             return null;
         }
         return team;
-    }
-
-    /** The resident named in a body, checked with the host ({@code Residents}); adds an error when unknown. */
-    private Optional<ResidentId> resident(Check check, String field, String value) {
-        Optional<String> id = check.optional(field, value, Check.HOST_ID_LENGTH);
-        if (id.isEmpty()) {
-            return Optional.empty();
-        }
-        ResidentId resident = new ResidentId(id.get());
-        if (Problems.require(residents).find(resident).isEmpty()) {
-            check.add(field, Codes.RESIDENT_UNKNOWN);
-            return Optional.empty();
-        }
-        return Optional.of(resident);
     }
 
     @GET

@@ -83,6 +83,6 @@ public final class ActivitiesPage extends PageServlet {
         return PageContent.page(
                 title,
                 ActivitiesScreen.PATH,
-                Tables.activities(page, messages, teamNames) + pager.render(messages, links));
+                Tables.activities(page, messages, teamNames, links) + pager.render(messages, links));
     }
 }

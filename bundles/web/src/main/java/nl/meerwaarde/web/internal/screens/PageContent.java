@@ -21,6 +21,16 @@ record PageContent(int status, String title, String currentPath, String body, St
         return new PageContent(status, title, "", Layout.paragraph(text), null);
     }
 
+    /** After a form saved: the browser goes to the location with GET (redirect-after-post). */
+    static PageContent seeOther(String location) {
+        return new PageContent(303, "", "", "", Objects.requireNonNull(location));
+    }
+
+    /** The page with another status, e.g. 400 when a form is shown again with its errors. */
+    PageContent withStatus(int newStatus) {
+        return new PageContent(newStatus, title, currentPath, body, location);
+    }
+
     static PageContent redirect(String location) {
         return new PageContent(302, "", "", "", Objects.requireNonNull(location));
     }

@@ -10,6 +10,7 @@ import nl.meerwaarde.api.store.SignalStore;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.host.spi.TeamId;
 import nl.meerwaarde.web.WebConstants;
+import nl.meerwaarde.web.internal.Html;
 import nl.meerwaarde.web.internal.Messages;
 import nl.meerwaarde.web.internal.QueryString;
 import org.osgi.service.component.annotations.Activate;
@@ -68,7 +69,15 @@ public final class SignalsPage extends PageServlet {
                 : signals.list(teams, pager.offset(), pager.size()).stream()
                         .filter(signal -> teams.contains(signal.team()))
                         .toList();
+        String actions = "<p class=\"actions\"><a class=\"button\" id=\"signal-new\" href=\""
+                + Html.escape(links.href(SignalFormPage.PATH)) + "\">" + Html.escape(messages.get("signal.new"))
+                + "</a></p>\n";
         return PageContent.page(
-                title, SignalsScreen.PATH, Tables.signals(page, messages) + pager.render(messages, links));
+                title,
+                SignalsScreen.PATH,
+                Notices.saved(request, messages)
+                        + actions
+                        + Tables.signals(page, messages)
+                        + pager.render(messages, links));
     }
 }

@@ -47,7 +47,7 @@ final class Tables {
         return close(html);
     }
 
-    static String activities(List<CollectiveActivity> activities, Messages messages, TeamNames teams) {
+    static String activities(List<CollectiveActivity> activities, Messages messages, TeamNames teams, Links links) {
         if (activities.isEmpty()) {
             return Layout.paragraph(messages.get("activities.none"));
         }
@@ -60,9 +60,11 @@ final class Tables {
                 messages.get("activities.col.startsOn"),
                 messages.get("activities.col.team"));
         for (CollectiveActivity activity : activities) {
-            html.append("<tr><th scope=\"row\">")
+            html.append("<tr><th scope=\"row\"><a href=\"")
+                    .append(escape(links.href(ActivityPages.detailPath(activity.id()))))
+                    .append("\">")
                     .append(escape(activity.title()))
-                    .append("</th><td>")
+                    .append("</a></th><td>")
                     .append(escape(messages.get("stage." + activity.stage().name())))
                     .append("</td><td>")
                     .append(escape(list(activity.targetGroups())))

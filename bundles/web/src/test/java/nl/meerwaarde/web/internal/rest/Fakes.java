@@ -51,26 +51,26 @@ import nl.meerwaarde.web.internal.FakeHttp;
 import nl.meerwaarde.web.internal.Fixtures;
 
 /** Small in-memory stand-ins for the store and host services, and the subjects of the authorisation matrix. */
-final class Fakes {
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
+public final class Fakes {
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
 
     /** Worker of team A (noord). */
-    static final Subject.WorkerSubject ANNA = Fixtures.worker("Anna", Set.of(Fixtures.NOORD), Role.WORKER);
+    public static final Subject.WorkerSubject ANNA = Fixtures.worker("Anna", Set.of(Fixtures.NOORD), Role.WORKER);
     /** Worker of team B (zuid). */
-    static final Subject.WorkerSubject BRAM = Fixtures.worker("Bram", Set.of(Fixtures.ZUID), Role.WORKER);
+    public static final Subject.WorkerSubject BRAM = Fixtures.worker("Bram", Set.of(Fixtures.ZUID), Role.WORKER);
     /** Manager of team A without the WORKER role. */
-    static final Subject.WorkerSubject MIRA = Fixtures.worker("Mira", Set.of(Fixtures.NOORD), Role.MANAGER);
+    public static final Subject.WorkerSubject MIRA = Fixtures.worker("Mira", Set.of(Fixtures.NOORD), Role.MANAGER);
     /** Administrator (and worker of team B). */
-    static final Subject.WorkerSubject JOOST =
+    public static final Subject.WorkerSubject JOOST =
             Fixtures.worker("Joost", Set.of(Fixtures.ZUID), Role.WORKER, Role.ADMINISTRATOR);
 
-    static final Subject.ResidentSubject RESIDENT = Fixtures.resident();
+    public static final Subject.ResidentSubject RESIDENT = Fixtures.resident();
 
-    static final ResidentId MANOUK = new ResidentId("r-manouk");
+    public static final ResidentId MANOUK = new ResidentId("r-manouk");
 
     private Fakes() {}
 
-    static HttpServletRequest as(Subject subject) {
+    public static HttpServletRequest as(Subject subject) {
         FakeHttp.Request request = FakeHttp.get("/meerwaarde/api/v1/x");
         if (subject != null) {
             request.attribute(WebConstants.SUBJECT_ATTRIBUTE, subject);
@@ -78,16 +78,16 @@ final class Fakes {
         return request.proxy();
     }
 
-    static HttpServletRequest as(Subject subject, String lang) {
+    public static HttpServletRequest as(Subject subject, String lang) {
         return FakeHttp.get("/meerwaarde/api/v1/x")
                 .attribute(WebConstants.SUBJECT_ATTRIBUTE, subject)
                 .query("lang=" + lang)
                 .proxy();
     }
 
-    static final class Signals implements SignalStore {
-        final Map<SignalId, Signal> saved = new LinkedHashMap<>();
-        int saves;
+    public static final class Signals implements SignalStore {
+        public final Map<SignalId, Signal> saved = new LinkedHashMap<>();
+        public int saves;
 
         @Override
         public void save(Signal signal) {
@@ -111,13 +111,13 @@ final class Fakes {
         }
     }
 
-    static final class Activities implements ActivityStore {
-        final Map<ActivityId, CollectiveActivity> saved = new LinkedHashMap<>();
-        final List<Participation> participations = new ArrayList<>();
-        final List<StageChange> changes = new ArrayList<>();
-        int writes;
+    public static final class Activities implements ActivityStore {
+        public final Map<ActivityId, CollectiveActivity> saved = new LinkedHashMap<>();
+        public final List<Participation> participations = new ArrayList<>();
+        public final List<StageChange> changes = new ArrayList<>();
+        public int writes;
         /** When set, the next stage change finds the activity already moved by someone else. */
-        boolean concurrentMove;
+        public boolean concurrentMove;
 
         @Override
         public void save(CollectiveActivity activity) {
@@ -171,7 +171,7 @@ final class Fakes {
         }
     }
 
-    static CollectiveActivity withStage(CollectiveActivity a, nl.meerwaarde.api.Stage stage) {
+    public static CollectiveActivity withStage(CollectiveActivity a, nl.meerwaarde.api.Stage stage) {
         return new CollectiveActivity(
                 a.id(),
                 a.team(),
@@ -188,7 +188,7 @@ final class Fakes {
                 a.goals());
     }
 
-    static CollectiveActivity activity(TeamId team, nl.meerwaarde.api.Stage stage) {
+    public static CollectiveActivity activity(TeamId team, nl.meerwaarde.api.Stage stage) {
         return new CollectiveActivity(
                 ActivityId.random(),
                 team,
@@ -205,9 +205,9 @@ final class Fakes {
                 List.of(new CollectiveActivity.SmartGoal("Netwerk vergroten", Optional.empty())));
     }
 
-    static final class Responses implements ResponseStore {
-        final Map<UUID, QuestionnaireResponse> saved = new LinkedHashMap<>();
-        int saves;
+    public static final class Responses implements ResponseStore {
+        public final Map<UUID, QuestionnaireResponse> saved = new LinkedHashMap<>();
+        public int saves;
 
         @Override
         public void save(QuestionnaireResponse response) {
@@ -236,8 +236,8 @@ final class Fakes {
         }
     }
 
-    static final class Audit implements AuditTrail {
-        final List<AuditEvent> events = new ArrayList<>();
+    public static final class Audit implements AuditTrail {
+        public final List<AuditEvent> events = new ArrayList<>();
 
         @Override
         public void record(AuditEvent event) {
@@ -250,10 +250,10 @@ final class Fakes {
         }
     }
 
-    static final class KnownResidents implements Residents {
-        final Set<ResidentId> known;
+    public static final class KnownResidents implements Residents {
+        public final Set<ResidentId> known;
 
-        KnownResidents(ResidentId... known) {
+        public KnownResidents(ResidentId... known) {
             this.known = Set.of(known);
         }
 
@@ -270,7 +270,7 @@ final class Fakes {
         }
     }
 
-    static final class Org implements Organisation {
+    public static final class Org implements Organisation {
         @Override
         public String name() {
             return "Welzijn Emmen";
@@ -298,7 +298,7 @@ final class Fakes {
     }
 
     /** The forms bundle's shipped definitions, read with its real parser. */
-    static final class Catalog implements QuestionnaireCatalog {
+    public static final class Catalog implements QuestionnaireCatalog {
         static final List<String> SHIPPED = List.of(
                 "activiteit-registratie-v1.json",
                 "effectenmonitor-v1.json",
@@ -306,9 +306,9 @@ final class Fakes {
                 "positieve-gezondheid-demo-v1.json",
                 "zrm-2017-v1.json");
 
-        final List<Questionnaire> definitions = new ArrayList<>();
+        public final List<Questionnaire> definitions = new ArrayList<>();
 
-        Catalog() {
+        public Catalog() {
             JsonQuestionnaireParser parser = new JsonQuestionnaireParser();
             for (String file : SHIPPED) {
                 definitions.add(parser.parse(shipped(file)));
@@ -348,8 +348,8 @@ final class Fakes {
         }
     }
 
-    static final class Published implements DefinitionStore {
-        final List<PublishedDefinition> saved = new ArrayList<>();
+    public static final class Published implements DefinitionStore {
+        public final List<PublishedDefinition> saved = new ArrayList<>();
 
         @Override
         public void publish(PublishedDefinition definition) {

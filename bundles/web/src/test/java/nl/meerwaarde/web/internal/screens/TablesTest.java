@@ -19,6 +19,9 @@ import nl.meerwaarde.web.internal.TeamNames;
 import org.junit.jupiter.api.Test;
 
 class TablesTest {
+    private static final Links LINKS =
+            new Links("/meerwaarde", "/meerwaarde/activities", null, java.util.Optional.empty());
+
     static final String SCRIPT = "<script>alert('x')</script>";
     static final String ATTRIBUTE_BREAKER = "\"><img src=x onerror=alert(1)>";
 
@@ -87,12 +90,14 @@ class TablesTest {
         String html = Tables.activities(
                 List.of(activity(ATTRIBUTE_BREAKER, Stage.PLAN, Optional.empty())),
                 Messages.of(Languages.DUTCH),
-                teams);
+                teams,
+                LINKS);
 
         assertThat(html)
                 .doesNotContain("<script")
                 .doesNotContain("<img")
-                .contains("<th scope=\"row\">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</th>")
+                .containsPattern("<th scope=\"row\"><a href=\"/meerwaarde/activities/[0-9a-f-]{36}\">"
+                        + "&quot;&gt;&lt;img src=x onerror=alert\\(1\\)&gt;</a></th>")
                 .contains("&lt;script&gt;");
     }
 
@@ -103,7 +108,8 @@ class TablesTest {
                         activity("Sociale huiskamer", Stage.EXECUTION, Optional.of(LocalDate.of(2026, 9, 1))),
                         activity("Taalcafé", Stage.SIGNAL, Optional.empty())),
                 Messages.of(Languages.DUTCH),
-                TeamNames.of(null));
+                TeamNames.of(null),
+                LINKS);
 
         assertThat(html)
                 .contains("<caption id=\"activities-caption\">")
@@ -119,7 +125,7 @@ class TablesTest {
     void anEmptyListSaysSoInsteadOfAnEmptyTable() {
         assertThat(Tables.signals(List.of(), Messages.of(Languages.ENGLISH)))
                 .isEqualTo("<p>No signals have been registered for your teams yet.</p>\n");
-        assertThat(Tables.activities(List.of(), Messages.of(Languages.DUTCH), TeamNames.of(null)))
+        assertThat(Tables.activities(List.of(), Messages.of(Languages.DUTCH), TeamNames.of(null), LINKS))
                 .doesNotContain("<table");
     }
 }

@@ -1,0 +1,388 @@
+package nl.meerwaarde.web.internal.screens;
+
+import static nl.meerwaarde.web.internal.Html.escape;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import nl.meerwaarde.api.CollectiveActivity;
+import nl.meerwaarde.api.InvalidInputException;
+import nl.meerwaarde.api.Participation;
+import nl.meerwaarde.api.Stage;
+import nl.meerwaarde.api.store.StageChange;
+import nl.meerwaarde.host.spi.Resident;
+import nl.meerwaarde.host.spi.Subject;
+import nl.meerwaarde.web.internal.Messages;
+import nl.meerwaarde.web.internal.rest.Bodies;
+import nl.meerwaarde.web.internal.rest.StageMoves;
+import nl.meerwaarde.web.internal.rest.Views;
+
+/**
+ * The detail of one collective activity: its stage among the seven of the reference model, goals, budget against
+ * actual figures, participants (measured or not, each with a link to the impact form), stage history, and the forms
+ * "Naar volgende fase" and "Deelnemer toevoegen".
+ */
+final class ActivityDetail {
+    static final String STAGE_FORM = "stage-form";
+    static final String PARTICIPANT_FORM = "participant-form";
+
+    private final ActivityPages.Services services;
+    private final Subject.WorkerSubject worker;
+    private final Messages messages;
+    private final Links links;
+    private final HttpServletRequest request;
+
+    ActivityDetail(
+            ActivityPages.Services services,
+            Subject.WorkerSubject worker,
+            Messages messages,
+            Links links,
+            HttpServletRequest request) {
+        this.services = services;
+        this.worker = worker;
+        this.messages = messages;
+        this.links = links;
+        this.request = request;
+    }
+
+    /** The page with the two forms as given (empty, or as posted with errors). */
+    PageContent show(Form stageForm, Form participantForm) {
+        String id = ActivityPages.segments(request).get(0);
+        CollectiveActivity activity = services.moves().own(id, worker);
+        return render(activity, stageForm, participantForm);
+    }
+
+    PageContent move(String id) {
+        StageMoves moves = services.moves();
+        CollectiveActivity activity = moves.own(id, worker);
+        Form form = Form.posted(request, messages);
+        Bodies.StageMove body = new Bodies.StageMove(form.text("to"), form.text("skipReason"));
+        int status;
+        try {
+            moves.move(activity, body, worker);
+            return PageContent.seeOther(links.href(ActivityPages.detailPath(activity.id()) + "?saved=stage"));
+        } catch (InvalidInputException invalid) {
+            form.errors(invalid, this::locateStage);
+            status = HttpServletResponse.SC_BAD_REQUEST;
+        } catch (StageMoves.ConflictException conflict) {
+            form.error("stage-to", messages.get("stage.field.to"), messages.get("problem.stageConflict.detail"));
+            status = HttpServletResponse.SC_CONFLICT;
+        }
+        CollectiveActivity now = services.activities().find(activity.id()).orElse(activity);
+        return render(now, form, Form.empty(request, messages)).withStatus(status);
+    }
+
+    PageContent addParticipant(String id) {
+        CollectiveActivity activity = services.moves().own(id, worker);
+        Form form = Form.posted(request, messages);
+        try {
+            services.participants().add(activity, form.text("resident"));
+            return PageContent.seeOther(
+                    links.href(ActivityPages.detailPath(activity.id()) + "?saved=participant") + "#participants");
+        } catch (InvalidInputException invalid) {
+            form.errors(
+                    invalid,
+                    field -> new Form.Problem("participant-resident", messages.get("participant.field.resident"), ""));
+            return render(activity, Form.empty(request, messages), form).withStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+    }
+
+    private Form.Problem locateStage(String field) {
+        if (StageMoves.FIELD_SKIP_REASON.equals(field)) {
+            return new Form.Problem("stage-skipReason", messages.get("stage.field.skipReason"), "");
+        }
+        return new Form.Problem("stage-to", messages.get("stage.field.to"), "");
+    }
+
+    private PageContent render(CollectiveActivity activity, Form stageForm, Form participantForm) {
+        List<Participation> participations = services.activities().participations(activity.id());
+        List<StageChange> history = services.activities().stageChanges(activity.id());
+        List<Views.NextStageView> next = services.moves().nextStages(activity, participations, history, messages);
+        StringBuilder body = new StringBuilder(8192)
+                .append(stageForm.summary())
+                .append(participantForm.summary())
+                .append(Notices.saved(request, messages))
+                .append(facts(activity))
+                .append(stages(activity.stage()))
+                .append(goals(activity))
+                .append(investment(activity))
+                .append(participants(activity, participations, participantForm))
+                .append(nextStageForm(activity, next, stageForm))
+                .append(history(history))
+                .append(ActivityPages.backToList(messages, links));
+        return PageContent.page(activity.title(), ActivitiesScreen.PATH, body.toString());
+    }
+
+    private String facts(CollectiveActivity activity) {
+        StringBuilder html = new StringBuilder("<dl class=\"facts\">\n");
+        fact(html, messages.get("activities.col.team"), services.teamNames().label(activity.team()));
+        fact(
+                html,
+                messages.get("activities.col.stage"),
+                messages.get("stage." + activity.stage().name()));
+        fact(
+                html,
+                messages.get("activities.col.targetGroups"),
+                activity.targetGroups().isEmpty()
+                        ? messages.get("common.none")
+                        : activity.targetGroups().stream()
+                                .sorted()
+                                .map(code ->
+                                        messages.find("targetGroup." + code).orElse(code))
+                                .collect(Collectors.joining(", ")));
+        fact(
+                html,
+                messages.get("activities.col.startsOn"),
+                activity.startsOn()
+                        .map(day -> DateTimeFormatter.ofPattern("d MMMM uuuu", messages.locale())
+                                .format(day))
+                        .orElse(messages.get("activities.notPlanned")));
+        return html.append("</dl>\n").toString();
+    }
+
+    private static void fact(StringBuilder html, String term, String value) {
+        html.append("<dt>")
+                .append(escape(term))
+                .append("</dt><dd>")
+                .append(escape(value))
+                .append("</dd>\n");
+    }
+
+    /** The seven stages as a step list; the current one is marked for assistive technology and in text. */
+    private String stages(Stage current) {
+        StringBuilder html = new StringBuilder(1024)
+                .append("<h2 id=\"stages-title\">")
+                .append(escape(messages.get("activity.stages")))
+                .append("</h2>\n<ol class=\"stages\" aria-labelledby=\"stages-title\">\n");
+        for (Stage stage : Stage.values()) {
+            String state = stage == current ? "current" : stage.ordinal() < current.ordinal() ? "done" : "todo";
+            html.append("<li class=\"stages__step stages__step--")
+                    .append(state)
+                    .append('"')
+                    .append(stage == current ? " aria-current=\"step\"" : "")
+                    .append('>')
+                    .append(escape(messages.get("stage." + stage.name())))
+                    .append(" <span class=\"stages__state\">(")
+                    .append(escape(messages.get("activity.stage." + state)))
+                    .append(")</span></li>\n");
+        }
+        return html.append("</ol>\n").toString();
+    }
+
+    private String goals(CollectiveActivity activity) {
+        StringBuilder html = new StringBuilder("<h2>")
+                .append(escape(messages.get("activity.goals")))
+                .append("</h2>\n");
+        if (activity.goals().isEmpty()) {
+            return html.append(Layout.paragraph(messages.get("activity.goals.none")))
+                    .toString();
+        }
+        html.append("<ul class=\"goals\">\n");
+        for (CollectiveActivity.SmartGoal goal : activity.goals()) {
+            html.append("<li>")
+                    .append(escape(goal.description()))
+                    .append(" <span class=\"goals__realisation\">(")
+                    .append(escape(goal.realisation()
+                            .map(r -> messages.get("goal." + r.name()))
+                            .orElse(messages.get("goal.open"))))
+                    .append(")</span></li>\n");
+        }
+        return html.append("</ul>\n").toString();
+    }
+
+    private String investment(CollectiveActivity activity) {
+        StringBuilder html = new StringBuilder(1024)
+                .append(
+                        "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"budget-caption\" tabindex=\"0\">\n")
+                .append("<table>\n<caption id=\"budget-caption\">")
+                .append(escape(messages.get("activity.budget.caption")))
+                .append("</caption>\n<thead>\n<tr><td></td><th scope=\"col\">")
+                .append(escape(messages.get("activity.budget.planned")))
+                .append("</th><th scope=\"col\">")
+                .append(escape(messages.get("activity.budget.actual")))
+                .append("</th></tr>\n</thead>\n<tbody>\n");
+        row(
+                html,
+                messages.get("activity.budget.hours"),
+                activity.budget().flatMap(CollectiveActivity.Investment::hours),
+                activity.actual().flatMap(CollectiveActivity.Investment::hours),
+                false);
+        row(
+                html,
+                messages.get("activity.budget.euros"),
+                activity.budget().flatMap(CollectiveActivity.Investment::euros),
+                activity.actual().flatMap(CollectiveActivity.Investment::euros),
+                true);
+        return html.append("</tbody>\n</table>\n</div>\n").toString();
+    }
+
+    private void row(
+            StringBuilder html, String what, Optional<BigDecimal> planned, Optional<BigDecimal> actual, boolean euros) {
+        html.append("<tr><th scope=\"row\">")
+                .append(escape(what))
+                .append("</th><td>")
+                .append(escape(amount(planned, euros)))
+                .append("</td><td>")
+                .append(escape(amount(actual, euros)))
+                .append("</td></tr>\n");
+    }
+
+    private String amount(Optional<BigDecimal> value, boolean euros) {
+        if (value.isEmpty()) {
+            return messages.get("common.notRegistered");
+        }
+        java.text.NumberFormat format = euros
+                ? java.text.NumberFormat.getCurrencyInstance(
+                        java.util.Locale.forLanguageTag(messages.locale().getLanguage() + "-NL"))
+                : java.text.NumberFormat.getNumberInstance(messages.locale());
+        if (euros) {
+            format.setCurrency(java.util.Currency.getInstance("EUR"));
+        }
+        return format.format(value.get());
+    }
+
+    private String participants(CollectiveActivity activity, List<Participation> participations, Form form) {
+        StringBuilder html = new StringBuilder(2048)
+                .append("<h2 id=\"participants\" tabindex=\"-1\">")
+                .append(escape(messages.get("activity.participants")))
+                .append("</h2>\n");
+        if (participations.isEmpty()) {
+            html.append(Layout.paragraph(messages.get("activity.participants.none")));
+        } else {
+            html.append("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"participants-caption\""
+                            + " tabindex=\"0\">\n<table>\n<caption id=\"participants-caption\">")
+                    .append(escape(messages.get("activity.participants.caption", participations.size())))
+                    .append("</caption>\n<thead>\n<tr><th scope=\"col\">")
+                    .append(escape(messages.get("activity.participants.col.resident")))
+                    .append("</th><th scope=\"col\">")
+                    .append(escape(messages.get("activity.participants.col.measured")))
+                    .append("</th><th scope=\"col\">")
+                    .append(escape(messages.get("activity.participants.col.impact")))
+                    .append("</th></tr>\n</thead>\n<tbody>\n");
+            for (Participation participation : participations) {
+                String residentId = participation.resident().value();
+                String name = Optional.ofNullable(services.residents())
+                        .flatMap(r -> r.find(participation.resident()))
+                        .map(Resident::displayName)
+                        .map(display -> display + " (" + residentId + ")")
+                        .orElse(residentId);
+                boolean measured = participation.measurement().isPresent();
+                html.append("<tr><th scope=\"row\">")
+                        .append(escape(name))
+                        .append("</th><td>")
+                        .append(escape(messages.get(measured ? "common.yes" : "common.no")))
+                        .append("</td><td><a href=\"")
+                        .append(escape(links.href(
+                                ActivityPages.impactPath(activity.id().toString(), residentId))))
+                        .append("\">")
+                        .append(escape(messages.get(measured ? "activity.impact.edit" : "activity.impact.fill", name)))
+                        .append("</a></td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n</div>\n");
+        }
+        html.append("<h3>")
+                .append(escape(messages.get("participant.title")))
+                .append("</h3>\n")
+                .append(form.open(
+                        links.href(ActivityPages.detailPath(activity.id()) + "/participants"), PARTICIPANT_FORM))
+                .append(form.input(
+                        "resident",
+                        "participant-resident",
+                        messages.get("participant.field.resident"),
+                        messages.get("participant.hint.resident"),
+                        "input--short"))
+                .append(form.submit("participant-submit", messages.get("participant.submit")))
+                .append("</form>\n");
+        return html.toString();
+    }
+
+    private String nextStageForm(CollectiveActivity activity, List<Views.NextStageView> next, Form form) {
+        StringBuilder html = new StringBuilder(2048)
+                .append("<h2>")
+                .append(escape(messages.get("stage.form.title")))
+                .append("</h2>\n");
+        if (next.isEmpty()) {
+            return html.append(Layout.paragraph(
+                            messages.get(activity.stage() == Stage.CLOSED ? "stage.form.closed" : "stage.form.none")))
+                    .toString();
+        }
+        List<Form.Option> options = next.stream()
+                .map(stage -> new Form.Option(
+                        stage.stage(),
+                        stage.needsSkipReason()
+                                ? messages.get("stage.option.needsReason", stage.title())
+                                : stage.title()))
+                .toList();
+        boolean anyNeedsReason = next.stream().anyMatch(Views.NextStageView::needsSkipReason);
+        html.append(form.open(links.href(ActivityPages.detailPath(activity.id()) + "/stage"), STAGE_FORM))
+                .append(form.select(
+                        "to",
+                        "stage-to",
+                        messages.get("stage.field.to"),
+                        messages.get("stage.hint.to"),
+                        options,
+                        messages.get("form.choose")));
+        if (anyNeedsReason || form.text("skipReason") != null || form.hasErrors()) {
+            html.append(form.textarea(
+                    "skipReason",
+                    "stage-skipReason",
+                    messages.get("stage.field.skipReason"),
+                    messages.get("stage.hint.skipReason"),
+                    3));
+        }
+        return html.append(form.submit("stage-submit", messages.get("stage.submit")))
+                .append("</form>\n")
+                .toString();
+    }
+
+    private String history(List<StageChange> changes) {
+        StringBuilder html = new StringBuilder(2048)
+                .append("<h2>")
+                .append(escape(messages.get("activity.history")))
+                .append("</h2>\n");
+        if (changes.isEmpty()) {
+            return html.append(Layout.paragraph(messages.get("activity.history.none")))
+                    .toString();
+        }
+        html.append("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"history-caption\" tabindex=\"0\">\n"
+                        + "<table>\n<caption id=\"history-caption\">")
+                .append(escape(messages.get("activity.history.caption")))
+                .append("</caption>\n<thead>\n<tr>");
+        for (String column : List.of("at", "from", "to", "skipped", "by")) {
+            html.append("<th scope=\"col\">")
+                    .append(escape(messages.get("activity.history.col." + column)))
+                    .append("</th>");
+        }
+        html.append("</tr>\n</thead>\n<tbody>\n");
+        DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMMM uuuu HH:mm", messages.locale())
+                .withZone(ZoneId.of("Europe/Amsterdam"));
+        for (StageChange change : changes) {
+            String skipped = change.skipped().isEmpty()
+                    ? messages.get("common.none")
+                    : change.skipped().stream()
+                                    .sorted()
+                                    .map(stage -> messages.get("stage." + stage.name()))
+                                    .collect(Collectors.joining(", "))
+                            + change.reason().map(r -> " — " + r).orElse("");
+            html.append("<tr><td><time datetime=\"")
+                    .append(escape(change.at().toString()))
+                    .append("\">")
+                    .append(escape(when.format(change.at())))
+                    .append("</time></td><td>")
+                    .append(escape(messages.get("stage." + change.from().name())))
+                    .append("</td><td>")
+                    .append(escape(messages.get("stage." + change.to().name())))
+                    .append("</td><td>")
+                    .append(escape(skipped))
+                    .append("</td><td>")
+                    .append(escape(change.by()))
+                    .append("</td></tr>\n");
+        }
+        return html.append("</tbody>\n</table>\n</div>\n").toString();
+    }
+}

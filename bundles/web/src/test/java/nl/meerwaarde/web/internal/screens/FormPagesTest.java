@@ -1,0 +1,503 @@
+package nl.meerwaarde.web.internal.screens;
+
+import static nl.meerwaarde.web.internal.rest.Fakes.ANNA;
+import static nl.meerwaarde.web.internal.rest.Fakes.BRAM;
+import static nl.meerwaarde.web.internal.rest.Fakes.MANOUK;
+import static nl.meerwaarde.web.internal.rest.Fakes.MIRA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import javax.servlet.http.Cookie;
+import nl.meerwaarde.api.CollectiveActivity;
+import nl.meerwaarde.api.Participation;
+import nl.meerwaarde.api.Signal;
+import nl.meerwaarde.api.Stage;
+import nl.meerwaarde.forms.internal.QuestionnaireValidator;
+import nl.meerwaarde.forms.internal.ReferenceModelWorkflow;
+import nl.meerwaarde.host.spi.Subject;
+import nl.meerwaarde.web.WebConstants;
+import nl.meerwaarde.web.internal.FakeHttp;
+import nl.meerwaarde.web.internal.Fixtures;
+import nl.meerwaarde.web.internal.Languages;
+import nl.meerwaarde.web.internal.rest.Fakes;
+import nl.meerwaarde.web.internal.security.CsrfGuard;
+import org.junit.jupiter.api.Test;
+
+/** The screens with forms: signal registration, activity detail (stage move, participants) and the impact form. */
+class FormPagesTest {
+    static final String HOSTILE = "\"><script>alert(1)</script>";
+    private static final String COOKIE = "A".repeat(43);
+
+    private final CsrfGuard guard = new CsrfGuard(new byte[32]);
+    private final Fakes.Signals signals = new Fakes.Signals();
+    private final Fakes.Activities activities = new Fakes.Activities();
+    private final Fakes.Responses responses = new Fakes.Responses();
+    private final Fakes.Audit audit = new Fakes.Audit();
+    private final ActivityPages.Services services = new ActivityPages.Services(
+            activities,
+            new Fakes.Org(),
+            new ReferenceModelWorkflow(),
+            new Fakes.KnownResidents(MANOUK),
+            responses,
+            audit,
+            new Fakes.Catalog(),
+            null,
+            null,
+            new QuestionnaireValidator(),
+            Fakes.CLOCK);
+    private final CollectiveActivity activity = Fakes.activity(Fixtures.NOORD, Stage.EXECUTION);
+
+    FormPagesTest() {
+        activities.save(activity);
+        activities.writes = 0;
+    }
+
+    private static ScreenMenu menu() {
+        ScreenMenu menu = new ScreenMenu();
+        menu.addScreen(new SignalsScreen(), new HashMap<>(Map.of("service.id", 2L, "meerwaarde.screen.order", 20)));
+        return menu;
+    }
+
+    private SignalFormPage signalPage() {
+        return new SignalFormPage(
+                menu(), guard, signals, new Fakes.KnownResidents(MANOUK), new Fakes.Org(), Fakes.CLOCK);
+    }
+
+    private ActivityPages activityPages() {
+        return new ActivityPages(menu(), guard, services);
+    }
+
+    private String token(Subject subject) {
+        FakeHttp.Request request = FakeHttp.get("/x").cookies(new Cookie(CsrfGuard.COOKIE, COOKIE));
+        return guard.issue(request.proxy(), new FakeHttp.Response().proxy(), subject);
+    }
+
+    private FakeHttp.Request post(String uri, Subject subject) {
+        return FakeHttp.post(uri)
+                .attribute(WebConstants.SUBJECT_ATTRIBUTE, subject)
+                .cookies(new Cookie(CsrfGuard.COOKIE, COOKIE))
+                .header("Host", "localhost:8181")
+                .header("Origin", "http://localhost:8181")
+                .form(CsrfGuard.FIELD, token(subject));
+    }
+
+    private static FakeHttp.Request get(String uri, Subject subject) {
+        return FakeHttp.get(uri).attribute(WebConstants.SUBJECT_ATTRIBUTE, subject);
+    }
+
+    private static FakeHttp.Response send(PageServlet page, FakeHttp.Request request) throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        if ("POST".equals(request.proxy().getMethod())) {
+            page.doPost(request.proxy(), response.proxy());
+        } else {
+            page.doGet(request.proxy(), response.proxy());
+        }
+        return response;
+    }
+
+    private String detail() {
+        return "/meerwaarde/activities/" + activity.id();
+    }
+
+    private String impact() {
+        return detail() + "/participants/r-manouk/impact";
+    }
+
+    // --- Signaal registreren ---
+
+    @Test
+    void theSignalFormHasALabelForEveryFieldAFieldsetForTheGroupsAndAToken() throws Exception {
+        FakeHttp.Response response = send(signalPage(), get("/meerwaarde/signals/new", ANNA));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Set-Cookie"))
+                .startsWith(CsrfGuard.COOKIE + "=")
+                .contains("HttpOnly", "SameSite=Strict");
+        assertThat(response.body())
+                .contains("<h1>Signaal registreren</h1>")
+                .contains("<form method=\"post\" action=\"/meerwaarde/signals/new\" id=\"signal-form\" novalidate>")
+                .containsPattern("<input type=\"hidden\" name=\"csrf\" value=\"[A-Za-z0-9_-]{43}\">")
+                .contains("<label class=\"label\" for=\"signal-team\">Team</label>")
+                .contains("<label class=\"label\" for=\"signal-type\">Soort signaal</label>")
+                .contains("<legend>Doelgroepen (optioneel)</legend>")
+                .contains("id=\"signal-targetGroups\" name=\"targetGroups\" value=\"jonge-moeders\"")
+                .contains("<label for=\"signal-targetGroups-4\">Jongeren</label>")
+                .contains("<label class=\"label\" for=\"signal-referrer\">")
+                .contains("<label class=\"label\" for=\"signal-question\">")
+                .contains("<label for=\"signal-answered\">De vraag is al beantwoord</label>")
+                .contains("<label class=\"label\" for=\"signal-resident\">Inwoner (optioneel)</label>")
+                .contains("aria-describedby=\"signal-type-hint\"")
+                .contains("<option value=\"team-noord\" selected>Noord</option>")
+                .contains("id=\"signal-submit\"")
+                .doesNotContain("role=\"alert\"");
+    }
+
+    @Test
+    void theSignalsListLinksToTheForm() throws Exception {
+        PageContent content = SignalsPage.render(
+                signals,
+                FakeHttp.get("/meerwaarde/signals").query("saved=signal").proxy(),
+                ANNA,
+                nl.meerwaarde.web.internal.Messages.of(Languages.DUTCH),
+                new Links("/meerwaarde", "/meerwaarde/signals", "saved=signal", java.util.Optional.empty()));
+        assertThat(content.body())
+                .contains(
+                        "<a class=\"button\" id=\"signal-new\" href=\"/meerwaarde/signals/new\">Signaal registreren</a>")
+                .contains("<p class=\"notice\" role=\"status\" id=\"notice\">Het signaal is geregistreerd.</p>");
+    }
+
+    @Test
+    void aValidSignalIsSavedThroughTheRestCodePathAndRedirected() throws Exception {
+        FakeHttp.Response response = send(
+                signalPage(),
+                post("/meerwaarde/signals/new", ANNA)
+                        .form("team", "team-noord")
+                        .form("type", "sociaal-isolement")
+                        .form("targetGroups", "jonge-moeders", "nieuwkomers")
+                        .form("referrer", "consultatiebureau")
+                        .form("question", "Zoekt contact met andere moeders")
+                        .form("answered", "true")
+                        .form("resident", "r-manouk"));
+
+        assertThat(response.status()).isEqualTo(303);
+        assertThat(response.header("Location")).isEqualTo("/meerwaarde/signals?saved=signal");
+        assertThat(signals.saves).isEqualTo(1);
+        Signal saved = signals.saved.values().iterator().next();
+        assertThat(saved.team()).isEqualTo(Fixtures.NOORD);
+        assertThat(saved.targetGroups()).containsExactlyInAnyOrder("jonge-moeders", "nieuwkomers");
+        assertThat(saved.answered()).isTrue();
+        assertThat(saved.resident()).contains(MANOUK);
+    }
+
+    @Test
+    void anInvalidSignalComesBackWithASummaryFieldMessagesAndTheValuesAsEnteredAndNothingSaved() throws Exception {
+        FakeHttp.Response response = send(
+                signalPage(),
+                post("/meerwaarde/signals/new", ANNA)
+                        .form("team", "team-zuid")
+                        .form("type", "")
+                        .form("targetGroups", "ouderen")
+                        .form("referrer", HOSTILE)
+                        .form("question", HOSTILE)
+                        .form("resident", "r-onbekend"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(signals.saves).isZero();
+        assertThat(response.body())
+                .contains("<div class=\"error-summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus")
+                .contains("<a href=\"#signal-team\">Team: U bent geen lid van dit team.</a>")
+                .contains("<a href=\"#signal-type\">Soort signaal: Dit veld is verplicht.</a>")
+                .contains("<a href=\"#signal-resident\">Inwoner (optioneel): Deze inwoner is niet bekend.</a>")
+                .contains(
+                        "<p class=\"field-error\" id=\"signal-type-error\"><span class=\"field-error__prefix\">Fout:</span>"
+                                + " Dit veld is verplicht.</p>")
+                .contains(
+                        "id=\"signal-type\" name=\"type\" value=\"\" aria-describedby=\"signal-type-hint signal-type-error\""
+                                + " aria-invalid=\"true\"")
+                .contains("value=\"ouderen\" checked")
+                .contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"")
+                .contains(">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>")
+                .contains("value=\"r-onbekend\"")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void aPostWithoutOrWithAWrongTokenOrFromAnotherSiteIsRefusedAndSavesNothing() throws Exception {
+        FakeHttp.Request missing = FakeHttp.post("/meerwaarde/signals/new")
+                .attribute(WebConstants.SUBJECT_ATTRIBUTE, ANNA)
+                .cookies(new Cookie(CsrfGuard.COOKIE, COOKIE))
+                .form("team", "team-noord")
+                .form("type", "x");
+        FakeHttp.Request wrong = FakeHttp.post("/meerwaarde/signals/new")
+                .attribute(WebConstants.SUBJECT_ATTRIBUTE, ANNA)
+                .cookies(new Cookie(CsrfGuard.COOKIE, COOKIE))
+                .form(CsrfGuard.FIELD, token(BRAM))
+                .form("team", "team-noord")
+                .form("type", "x");
+        FakeHttp.Request noCookie = FakeHttp.post("/meerwaarde/signals/new")
+                .attribute(WebConstants.SUBJECT_ATTRIBUTE, ANNA)
+                .form(CsrfGuard.FIELD, token(ANNA))
+                .form("team", "team-noord")
+                .form("type", "x");
+        FakeHttp.Request crossSite = FakeHttp.post("/meerwaarde/signals/new")
+                .attribute(WebConstants.SUBJECT_ATTRIBUTE, ANNA)
+                .cookies(new Cookie(CsrfGuard.COOKIE, COOKIE))
+                .header("Sec-Fetch-Site", "cross-site")
+                .form(CsrfGuard.FIELD, token(ANNA))
+                .form("team", "team-noord")
+                .form("type", "x");
+
+        for (FakeHttp.Request request : new FakeHttp.Request[] {missing, wrong, noCookie}) {
+            FakeHttp.Response response = send(signalPage(), request);
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.body()).contains("<h1>Formulier verlopen</h1>");
+        }
+        FakeHttp.Request evil = FakeHttp.post("/meerwaarde/signals/new")
+                .attribute(WebConstants.SUBJECT_ATTRIBUTE, ANNA)
+                .cookies(new Cookie(CsrfGuard.COOKIE, COOKIE))
+                .header("Host", "localhost:8181")
+                .header("Origin", "https://evil.example")
+                .form(CsrfGuard.FIELD, token(ANNA))
+                .form("team", "team-noord")
+                .form("type", "x");
+        assertThat(send(signalPage(), evil).status()).isEqualTo(403);
+        assertThat(send(signalPage(), crossSite).status()).isEqualTo(403);
+        assertThat(signals.saves).isZero();
+    }
+
+    @Test
+    void aManagerWithoutTheWorkerRoleMayNotRegister() throws Exception {
+        FakeHttp.Response response = send(
+                signalPage(),
+                post("/meerwaarde/signals/new", MIRA).form("team", "team-noord").form("type", "x"));
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(signals.saves).isZero();
+    }
+
+    @Test
+    void theSignalFormAndItsMessagesAreInEnglishOnRequest() throws Exception {
+        FakeHttp.Response response = send(
+                signalPage(),
+                post("/meerwaarde/signals/new", ANNA)
+                        .query("lang=en")
+                        .attribute(WebConstants.LOCALE_ATTRIBUTE, Languages.ENGLISH)
+                        .form("team", "team-noord"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("<html lang=\"en\">")
+                .contains("<h1>Register a signal</h1>")
+                .contains("<h2 id=\"error-summary-title\">There is a problem</h2>")
+                .contains("Type of signal: This field is required.")
+                .contains("<span class=\"field-error__prefix\">Error:</span>")
+                .contains("action=\"/meerwaarde/signals/new?lang=en\"")
+                .contains("<label for=\"signal-targetGroups-1\">Older people</label>");
+    }
+
+    // --- Activity detail ---
+
+    @Test
+    void theDetailShowsTheSevenStagesWithTheCurrentOneMarked() throws Exception {
+        FakeHttp.Response response = send(activityPages(), get(detail(), ANNA));
+
+        assertThat(response.status()).isEqualTo(200);
+        String body = response.body();
+        assertThat(body)
+                .contains("<h1>Moedergroep Emmen</h1>")
+                .contains("<ol class=\"stages\" aria-labelledby=\"stages-title\">")
+                .contains("<li class=\"stages__step stages__step--current\" aria-current=\"step\">Uitvoering"
+                        + " <span class=\"stages__state\">(huidige fase)</span></li>")
+                .contains("<li class=\"stages__step stages__step--done\">Signaal")
+                .contains("Netwerk vergroten")
+                .contains("<caption id=\"budget-caption\">Begroting en werkelijke inzet</caption>")
+                .contains("<label class=\"label\" for=\"stage-to\">Nieuwe fase</label>")
+                .contains("<option value=\"IMPACT_MEASUREMENT\">Impact meten</option>")
+                .contains("<option value=\"EVALUATION\">Evaluatie (alleen met een reden om over te slaan)</option>")
+                .contains("<label class=\"label\" for=\"stage-skipReason\">")
+                .contains("<label class=\"label\" for=\"participant-resident\">Inwonernummer</label>")
+                .contains("action=\"/meerwaarde/activities/" + activity.id() + "/stage\"");
+        assertThat(body.split("class=\"stages__step ", -1)).hasSize(8);
+        assertThat(body.split("aria-current=\"step\"", -1)).hasSize(2);
+    }
+
+    @Test
+    void anotherTeamsActivityIsNotFoundForReadingOrMoving() throws Exception {
+        assertThat(send(activityPages(), get(detail(), BRAM)).status()).isEqualTo(404);
+        FakeHttp.Response move =
+                send(activityPages(), post(detail() + "/stage", BRAM).form("to", "IMPACT_MEASUREMENT"));
+        assertThat(move.status()).isEqualTo(404);
+        assertThat(send(activityPages(), get("/meerwaarde/activities/not-an-id", ANNA))
+                        .status())
+                .isEqualTo(404);
+        assertThat(activities.writes).isZero();
+    }
+
+    @Test
+    void aStageMoveGoesThroughTheWorkflowAndRedirects() throws Exception {
+        FakeHttp.Response response =
+                send(activityPages(), post(detail() + "/stage", ANNA).form("to", "IMPACT_MEASUREMENT"));
+
+        assertThat(response.status()).isEqualTo(303);
+        assertThat(response.header("Location")).isEqualTo(detail() + "?saved=stage");
+        assertThat(activities.changes).singleElement().satisfies(c -> assertThat(c.to())
+                .isEqualTo(Stage.IMPACT_MEASUREMENT));
+    }
+
+    @Test
+    void aRefusedMoveShowsTheWorkflowsMessageOnTheFieldAndStoresNothing() throws Exception {
+        FakeHttp.Response response =
+                send(activityPages(), post(detail() + "/stage", ANNA).form("to", "EVALUATION"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("role=\"alert\"")
+                .contains("<a href=\"#stage-skipReason\">")
+                .contains("Geef een reden om fase Impact meten over te slaan.")
+                .contains("<option value=\"EVALUATION\" selected>");
+        assertThat(activities.changes).isEmpty();
+    }
+
+    @Test
+    void aConcurrentMoveIsA409WithAClearDutchMessage() throws Exception {
+        activities.concurrentMove = true;
+        FakeHttp.Response response =
+                send(activityPages(), post(detail() + "/stage", ANNA).form("to", "IMPACT_MEASUREMENT"));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.body())
+                .contains("<a href=\"#stage-to\">Nieuwe fase: De activiteit is intussen door iemand anders");
+        assertThat(activities.changes).isEmpty();
+    }
+
+    @Test
+    void onlyAResidentTheHostKnowsCanBeAddedOnce() throws Exception {
+        FakeHttp.Response unknown =
+                send(activityPages(), post(detail() + "/participants", ANNA).form("resident", "r-niemand"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body())
+                .contains("<a href=\"#participant-resident\">Inwonernummer: Deze inwoner is niet bekend.</a>")
+                .contains("value=\"r-niemand\"");
+        assertThat(activities.participations).isEmpty();
+
+        FakeHttp.Response added =
+                send(activityPages(), post(detail() + "/participants", ANNA).form("resident", "r-manouk"));
+        assertThat(added.status()).isEqualTo(303);
+        assertThat(activities.participations).singleElement().satisfies(p -> assertThat(p.measurement())
+                .isEmpty());
+
+        FakeHttp.Response twice =
+                send(activityPages(), post(detail() + "/participants", ANNA).form("resident", "r-manouk"));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).contains("Deze inwoner is al deelnemer van deze activiteit.");
+        assertThat(activities.participations).hasSize(1);
+
+        FakeHttp.Response page = send(activityPages(), get(detail(), ANNA));
+        assertThat(page.body())
+                .contains("<th scope=\"row\">Manouk (r-manouk)</th><td>Nee</td>")
+                .contains("href=\"/meerwaarde/activities/" + activity.id() + "/participants/r-manouk/impact\"");
+    }
+
+    // --- Impact form ---
+
+    @Test
+    void theImpactFormIsRenderedFromTheQuestionnaireWithRoomForQuotesBesideTheNumbers() throws Exception {
+        FakeHttp.Response response = send(activityPages(), get(impact(), ANNA));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("<h1>Impactmeting Manouk (r-manouk)</h1>")
+                .contains("<legend>Voelt de deelnemer zich geholpen?</legend>")
+                .contains("<input type=\"radio\" id=\"impact-geholpen\" name=\"geholpen\" value=\"true\"> <label"
+                        + " for=\"impact-geholpen\">Ja</label>")
+                .contains("<label for=\"impact-geholpen-1\">Nee</label>")
+                .contains("<div class=\"pair\">")
+                .contains("<label class=\"label\" for=\"impact-cijfer\">")
+                .contains("<p class=\"hint\" id=\"impact-cijfer-hint\">Van 1 tot en met 10.</p>")
+                .contains("<legend>Welke impact ervaart de deelnemer?</legend>")
+                .contains("<label for=\"impact-dimensies-2\">Opgelucht voelen</label>")
+                .contains("<label class=\"label\" for=\"impact-uitspraken\">Uitspraak 1</label>")
+                .contains("<label class=\"label\" for=\"impact-uitspraken-2\">Uitspraak 3</label>")
+                .contains("<label class=\"label\" for=\"impact-observatie\">Observatie van de sociaal werker</label>")
+                .contains("<input type=\"hidden\" name=\"questionnaireVersion\" value=\"1\">");
+    }
+
+    @Test
+    void gradeElevenGetsTheValidatorsMessageOnTheFieldAndNothingIsStored() throws Exception {
+        FakeHttp.Response response = send(
+                activityPages(),
+                post(impact(), ANNA)
+                        .form("questionnaireVersion", "1")
+                        .form("geholpen", "true")
+                        .form("redenGeholpen", "Ik ken nu andere moeders")
+                        .form("cijfer", "11")
+                        .form("dimensies", "verbonden")
+                        .form("uitspraken", HOSTILE, "", "")
+                        .form("observatie", "Manouk nam zelf het woord"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("role=\"alert\"")
+                .contains("<a href=\"#impact-cijfer\">")
+                .contains("Vul een waarde van 1 tot en met 10 in.")
+                .contains("id=\"impact-cijfer-error\"")
+                .contains("aria-describedby=\"impact-cijfer-hint impact-cijfer-error\" aria-invalid=\"true\"")
+                .contains("value=\"11\"")
+                .contains("value=\"true\" checked")
+                .contains("value=\"verbonden\" checked")
+                .contains(">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>")
+                .contains(">Manouk nam zelf het woord</textarea>")
+                .doesNotContain("<script>");
+        assertThat(responses.saves).isZero();
+        assertThat(activities.participations).isEmpty();
+        assertThat(audit.events).isEmpty();
+    }
+
+    @Test
+    void aValidMeasurementIsSavedAuditedAndShownAgainForEditing() throws Exception {
+        FakeHttp.Response response = send(
+                activityPages(),
+                post(impact(), ANNA)
+                        .form("questionnaireVersion", "1")
+                        .form("geholpen", "true")
+                        .form("redenGeholpen", "Ik ken nu andere moeders")
+                        .form("cijfer", "8")
+                        .form("cijferToelichting", "")
+                        .form("dimensies", "verbonden", "erkend")
+                        .form("uitspraken", "Ik sta er niet meer alleen voor", "", "")
+                        .form("observatie", "Manouk nam zelf het woord")
+                        .form("doorverwijzingen", "Leerwerkloket", ""));
+
+        assertThat(response.status()).isEqualTo(303);
+        assertThat(response.header("Location")).isEqualTo(detail() + "?saved=impact#participants");
+        assertThat(responses.saves).isEqualTo(1);
+        Participation participation = activities.participations.get(0);
+        Participation.ImpactMeasurement m = participation.measurement().orElseThrow();
+        assertThat(m.grade()).contains(8);
+        assertThat(m.quotes()).containsExactly("Ik sta er niet meer alleen voor");
+        assertThat(participation.referrals()).containsExactly("Leerwerkloket");
+        assertThat(audit.events).singleElement().satisfies(e -> assertThat(e.action())
+                .isEqualTo("create"));
+
+        FakeHttp.Response again = send(activityPages(), get(impact(), ANNA));
+        assertThat(again.body())
+                .contains("id=\"impact-cijfer\" name=\"cijfer\" value=\"8\"")
+                .contains(">Ik sta er niet meer alleen voor</textarea>");
+        assertThat(audit.events).hasSize(2);
+        assertThat(audit.events.get(1).action()).isEqualTo("read");
+    }
+
+    @Test
+    void theImpactFormOfAnotherTeamOrAnUnknownResidentIsNotFound() throws Exception {
+        assertThat(send(activityPages(), get(impact(), BRAM)).status()).isEqualTo(404);
+        assertThat(send(activityPages(), post(impact(), BRAM).form("geholpen", "true"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(send(activityPages(), get(detail() + "/participants/r-niemand/impact", ANNA))
+                        .status())
+                .isEqualTo(404);
+        assertThat(responses.saves).isZero();
+    }
+
+    @Test
+    void aRedirectKeepsTheChosenLanguageBeforeTheFragment() throws Exception {
+        FakeHttp.Response response = send(
+                activityPages(),
+                post(detail() + "/participants", ANNA).query("lang=en").form("resident", "r-manouk"));
+        assertThat(response.status()).isEqualTo(303);
+        assertThat(response.header("Location")).isEqualTo(detail() + "?saved=participant&lang=en#participants");
+    }
+
+    @Test
+    void theImpactFormIsInEnglishOnRequest() throws Exception {
+        FakeHttp.Response response = send(
+                activityPages(),
+                get(impact(), ANNA).query("lang=en").attribute(WebConstants.LOCALE_ATTRIBUTE, Languages.ENGLISH));
+
+        assertThat(response.body())
+                .contains("<legend>Does the participant feel helped?</legend>")
+                .contains("<label for=\"impact-geholpen\">Yes</label>")
+                .contains("<label for=\"impact-dimensies\">Feeling recognised</label>")
+                .contains("<label class=\"label\" for=\"impact-uitspraken\">Quote 1</label>");
+    }
+}
