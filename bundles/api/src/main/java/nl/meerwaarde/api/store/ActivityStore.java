@@ -6,6 +6,7 @@ import java.util.Optional;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
+import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.host.spi.TeamId;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -26,6 +27,12 @@ public interface ActivityStore {
     void saveParticipation(Participation participation);
 
     List<Participation> participations(ActivityId activity);
+
+    /**
+     * Saves a participation together with the questionnaire response its impact measurement was taken from, in
+     * one transaction: both are stored, or neither.
+     */
+    void saveMeasurement(Participation participation, QuestionnaireResponse response);
 
     /**
      * Moves the activity from one stage to another and records the change, in one transaction; the workflow rules

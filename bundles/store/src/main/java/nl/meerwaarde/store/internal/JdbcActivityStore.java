@@ -30,6 +30,7 @@ import nl.meerwaarde.api.CollectiveActivity.SmartGoal;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Participation.ImpactMeasurement;
 import nl.meerwaarde.api.Stage;
+import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.StageChange;
 import nl.meerwaarde.host.spi.FunderId;
@@ -215,54 +216,68 @@ public final class JdbcActivityStore implements ActivityStore {
 
     @Override
     public void saveParticipation(Participation participation) {
-        UUID id = participation.id();
-        UUID activity = participation.activity().value();
-        jdbc.transaction("save participation " + id, connection -> {
-            if (Jdbc.queryOne(
-                            connection,
-                            "SELECT 1 FROM mw_activity WHERE id = ?",
-                            p -> p.uuid(activity),
-                            row -> row.getInt(1))
-                    .isEmpty()) {
-                throw new StoreException(
-                        "Could not save participation " + id + ": activity " + activity + " does not exist");
-            }
-            int updated = Jdbc.update(
-                    connection,
-                    "UPDATE mw_participation SET activity_id = ?, resident_id = ?, measured = ?, helped = ?,"
-                            + " helped_reason = ?, grade = ?, grade_explanation = ?, worker_observation = ?"
-                            + " WHERE id = ?",
-                    p -> bindFields(p, participation).uuid(id));
-            if (updated == 0) {
-                Jdbc.update(
-                        connection,
-                        "INSERT INTO mw_participation (activity_id, resident_id, measured, helped, helped_reason,"
-                                + " grade, grade_explanation, worker_observation, id)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        p -> bindFields(p, participation).uuid(id));
-            }
-            for (String child :
-                    List.of("mw_participation_dimension", "mw_participation_quote", "mw_participation_referral")) {
-                Jdbc.update(connection, "DELETE FROM " + child + " WHERE participation_id = ?", p -> p.uuid(id));
-            }
-            Optional<ImpactMeasurement> measurement = participation.measurement();
-            Jdbc.batch(
-                    connection,
-                    "INSERT INTO mw_participation_dimension (participation_id, dimension) VALUES (?, ?)",
-                    measurement.map(ImpactMeasurement::dimensions).orElse(Set.of()),
-                    (p, dimension, ordinal) -> p.uuid(id).string(dimension));
-            Jdbc.batch(
-                    connection,
-                    "INSERT INTO mw_participation_quote (participation_id, ordinal, quote) VALUES (?, ?, ?)",
-                    measurement.map(ImpactMeasurement::quotes).orElse(List.of()),
-                    (p, quote, ordinal) -> p.uuid(id).integer(ordinal).string(quote));
-            Jdbc.batch(
-                    connection,
-                    "INSERT INTO mw_participation_referral (participation_id, partner) VALUES (?, ?)",
-                    participation.referrals(),
-                    (p, partner, ordinal) -> p.uuid(id).string(partner));
+        jdbc.transaction("save participation " + participation.id(), connection -> {
+            writeParticipation(connection, participation);
             return null;
         });
+    }
+
+    @Override
+    public void saveMeasurement(Participation participation, QuestionnaireResponse response) {
+        List<JdbcResponseStore.AnswerRow> answers = JdbcResponseStore.answerRows(response);
+        jdbc.transaction("save the measurement of participation " + participation.id(), connection -> {
+            writeParticipation(connection, participation);
+            JdbcResponseStore.write(connection, response, answers);
+            return null;
+        });
+    }
+
+    private static void writeParticipation(Connection connection, Participation participation) throws SQLException {
+        UUID id = participation.id();
+        UUID activity = participation.activity().value();
+        if (Jdbc.queryOne(
+                        connection,
+                        "SELECT 1 FROM mw_activity WHERE id = ?",
+                        p -> p.uuid(activity),
+                        row -> row.getInt(1))
+                .isEmpty()) {
+            throw new StoreException(
+                    "Could not save participation " + id + ": activity " + activity + " does not exist");
+        }
+        int updated = Jdbc.update(
+                connection,
+                "UPDATE mw_participation SET activity_id = ?, resident_id = ?, measured = ?, helped = ?,"
+                        + " helped_reason = ?, grade = ?, grade_explanation = ?, worker_observation = ?"
+                        + " WHERE id = ?",
+                p -> bindFields(p, participation).uuid(id));
+        if (updated == 0) {
+            Jdbc.update(
+                    connection,
+                    "INSERT INTO mw_participation (activity_id, resident_id, measured, helped, helped_reason,"
+                            + " grade, grade_explanation, worker_observation, id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    p -> bindFields(p, participation).uuid(id));
+        }
+        for (String child :
+                List.of("mw_participation_dimension", "mw_participation_quote", "mw_participation_referral")) {
+            Jdbc.update(connection, "DELETE FROM " + child + " WHERE participation_id = ?", p -> p.uuid(id));
+        }
+        Optional<ImpactMeasurement> measurement = participation.measurement();
+        Jdbc.batch(
+                connection,
+                "INSERT INTO mw_participation_dimension (participation_id, dimension) VALUES (?, ?)",
+                measurement.map(ImpactMeasurement::dimensions).orElse(Set.of()),
+                (p, dimension, ordinal) -> p.uuid(id).string(dimension));
+        Jdbc.batch(
+                connection,
+                "INSERT INTO mw_participation_quote (participation_id, ordinal, quote) VALUES (?, ?, ?)",
+                measurement.map(ImpactMeasurement::quotes).orElse(List.of()),
+                (p, quote, ordinal) -> p.uuid(id).integer(ordinal).string(quote));
+        Jdbc.batch(
+                connection,
+                "INSERT INTO mw_participation_referral (participation_id, partner) VALUES (?, ?)",
+                participation.referrals(),
+                (p, partner, ordinal) -> p.uuid(id).string(partner));
     }
 
     private static Jdbc.Params bindFields(Jdbc.Params params, Participation participation) throws SQLException {

@@ -87,46 +87,52 @@ public final class JdbcResponseStore implements ResponseStore {
 
     @Override
     public void save(QuestionnaireResponse response) {
-        UUID id = response.id();
         List<AnswerRow> answers = answerRows(response);
-        jdbc.transaction("save response " + id, connection -> {
-            Optional<UUID> activity = response.activity().map(ActivityId::value);
-            if (activity.isPresent()
-                    && Jdbc.queryOne(
-                                    connection,
-                                    "SELECT 1 FROM mw_activity WHERE id = ?",
-                                    p -> p.uuid(activity.get()),
-                                    row -> row.getInt(1))
-                            .isEmpty()) {
-                throw new StoreException(
-                        "Could not save response " + id + ": activity " + activity.get() + " does not exist");
-            }
-            int updated = Jdbc.update(
-                    connection,
-                    "UPDATE mw_response SET questionnaire_id = ?, questionnaire_version = ?, resident_id = ?,"
-                            + " activity_id = ?, authored_at = ?, authored_by = ? WHERE id = ?",
-                    p -> bindFields(p, response).uuid(id));
-            if (updated == 0) {
-                Jdbc.update(
-                        connection,
-                        "INSERT INTO mw_response (questionnaire_id, questionnaire_version, resident_id, activity_id,"
-                                + " authored_at, authored_by, id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        p -> bindFields(p, response).uuid(id));
-            }
-            Jdbc.update(connection, "DELETE FROM mw_response_answer WHERE response_id = ?", p -> p.uuid(id));
-            Jdbc.batch(
-                    connection,
-                    "INSERT INTO mw_response_answer (response_id, ordinal, link_path, value_ordinal, value_type,"
-                            + " value_text) VALUES (?, ?, ?, ?, ?, ?)",
-                    answers,
-                    (p, row, ordinal) -> p.uuid(id)
-                            .integer(row.ordinal())
-                            .string(row.linkPath())
-                            .integer(row.valueOrdinal())
-                            .string(row.type())
-                            .string(row.text()));
+        jdbc.transaction("save response " + response.id(), connection -> {
+            write(connection, response, answers);
             return null;
         });
+    }
+
+    /** Writes the response and its answers on the caller's connection (inside the caller's transaction). */
+    static void write(Connection connection, QuestionnaireResponse response, List<AnswerRow> answers)
+            throws SQLException {
+        UUID id = response.id();
+        Optional<UUID> activity = response.activity().map(ActivityId::value);
+        if (activity.isPresent()
+                && Jdbc.queryOne(
+                                connection,
+                                "SELECT 1 FROM mw_activity WHERE id = ?",
+                                p -> p.uuid(activity.get()),
+                                row -> row.getInt(1))
+                        .isEmpty()) {
+            throw new StoreException(
+                    "Could not save response " + id + ": activity " + activity.get() + " does not exist");
+        }
+        int updated = Jdbc.update(
+                connection,
+                "UPDATE mw_response SET questionnaire_id = ?, questionnaire_version = ?, resident_id = ?,"
+                        + " activity_id = ?, authored_at = ?, authored_by = ? WHERE id = ?",
+                p -> bindFields(p, response).uuid(id));
+        if (updated == 0) {
+            Jdbc.update(
+                    connection,
+                    "INSERT INTO mw_response (questionnaire_id, questionnaire_version, resident_id, activity_id,"
+                            + " authored_at, authored_by, id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    p -> bindFields(p, response).uuid(id));
+        }
+        Jdbc.update(connection, "DELETE FROM mw_response_answer WHERE response_id = ?", p -> p.uuid(id));
+        Jdbc.batch(
+                connection,
+                "INSERT INTO mw_response_answer (response_id, ordinal, link_path, value_ordinal, value_type,"
+                        + " value_text) VALUES (?, ?, ?, ?, ?, ?)",
+                answers,
+                (p, row, ordinal) -> p.uuid(id)
+                        .integer(row.ordinal())
+                        .string(row.linkPath())
+                        .integer(row.valueOrdinal())
+                        .string(row.type())
+                        .string(row.text()));
     }
 
     private static Jdbc.Params bindFields(Jdbc.Params params, QuestionnaireResponse response) throws SQLException {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
+import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.questionnaire.QuestionnaireRef;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse.Answer;
@@ -56,6 +57,38 @@ class JdbcResponseStoreTest {
                         answer("plan.doelgroepen", "ouderen", "eenzamen", "ouderen"),
                         answer("plan.leeg"),
                         answer("plan.lege-tekst", "")));
+    }
+
+    @OnBothDatabases
+    void aMeasurementIsSavedWithItsResponseOrNotAtAll(Engine engine) {
+        MigratedDatabase database = engine.migrated(dir);
+        JdbcActivityStore activities = new JdbcActivityStore(database);
+        JdbcResponseStore store = new JdbcResponseStore(database);
+        CollectiveActivity activity = JdbcActivityStoreTest.full();
+        activities.save(activity);
+        Participation measured = JdbcActivityStoreTest.measured(activity.id(), ANNA);
+        QuestionnaireResponse response = everyType(Optional.of(ANNA), Optional.of(activity.id()));
+
+        activities.saveMeasurement(measured, response);
+
+        assertThat(activities.participations(activity.id())).containsExactly(measured);
+        assertThat(store.find(response.id())).isPresent();
+
+        // An answer path longer than its column makes the response's insert fail after the participation's.
+        Participation other = JdbcActivityStoreTest.measured(activity.id(), ResidentId.of("res-bob"));
+        QuestionnaireResponse tooLong = new QuestionnaireResponse(
+                UUID.randomUUID(),
+                new QuestionnaireRef("impactmeting", 1),
+                Optional.of(ResidentId.of("res-bob")),
+                Optional.of(activity.id()),
+                AUTHORED,
+                "worker:w-17",
+                List.of(answer("x".repeat(1_000), true)));
+
+        assertThatThrownBy(() -> activities.saveMeasurement(other, tooLong)).isInstanceOf(StoreException.class);
+
+        assertThat(activities.participations(activity.id())).containsExactly(measured);
+        assertThat(store.find(tooLong.id())).isEmpty();
     }
 
     @OnBothDatabases

@@ -13,6 +13,7 @@ import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.SignalId;
+import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.SignalStore;
 import nl.meerwaarde.api.store.StageChange;
@@ -91,6 +92,11 @@ final class InMemoryStores {
             }
             saves++;
             participations.put(participation.id(), participation);
+        }
+
+        @Override
+        public void saveMeasurement(Participation participation, QuestionnaireResponse response) {
+            saveParticipation(participation);
         }
 
         @Override

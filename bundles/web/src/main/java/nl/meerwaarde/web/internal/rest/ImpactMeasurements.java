@@ -178,8 +178,8 @@ public final class ImpactMeasurements {
                 resident,
                 Optional.of(measurement(answers)),
                 strings(answers, "doorverwijzingen"));
-        answerStore.save(response);
-        store.saveParticipation(participation);
+        // Both or neither: a measurement never exists without the answers it was taken from.
+        store.saveMeasurement(participation, response);
         boolean update = existing.flatMap(Participation::measurement).isPresent();
         trail.record(new AuditEvent(
                 now,

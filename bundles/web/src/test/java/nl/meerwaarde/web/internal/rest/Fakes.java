@@ -118,6 +118,22 @@ public final class Fakes {
         public int writes;
         /** When set, the next stage change finds the activity already moved by someone else. */
         public boolean concurrentMove;
+        /** Where {@link #saveMeasurement} puts the response, as the real store writes both in one transaction. */
+        private final Responses responses;
+
+        public Activities() {
+            this(new Responses());
+        }
+
+        public Activities(Responses responses) {
+            this.responses = responses;
+        }
+
+        @Override
+        public void saveMeasurement(Participation participation, QuestionnaireResponse response) {
+            saveParticipation(participation);
+            responses.save(response);
+        }
 
         @Override
         public void save(CollectiveActivity activity) {

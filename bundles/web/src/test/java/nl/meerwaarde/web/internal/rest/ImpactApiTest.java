@@ -23,8 +23,8 @@ import nl.meerwaarde.web.internal.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class ImpactApiTest {
-    private final Fakes.Activities activities = new Fakes.Activities();
     private final Fakes.Responses responses = new Fakes.Responses();
+    private final Fakes.Activities activities = new Fakes.Activities(responses);
     private final Fakes.Audit audit = new Fakes.Audit();
     private final ImpactResource resource = new ImpactResource(
             activities,

@@ -166,6 +166,12 @@ class ResourcesTest {
             }
 
             @Override
+            public void saveMeasurement(
+                    Participation participation, nl.meerwaarde.api.questionnaire.QuestionnaireResponse response) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public List<Participation> participations(ActivityId id) {
                 throw new UnsupportedOperationException();
             }

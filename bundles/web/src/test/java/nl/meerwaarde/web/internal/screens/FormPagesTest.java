@@ -31,8 +31,8 @@ class FormPagesTest {
 
     private final CsrfGuard guard = new CsrfGuard(new byte[32]);
     private final Fakes.Signals signals = new Fakes.Signals();
-    private final Fakes.Activities activities = new Fakes.Activities();
     private final Fakes.Responses responses = new Fakes.Responses();
+    private final Fakes.Activities activities = new Fakes.Activities(responses);
     private final Fakes.Audit audit = new Fakes.Audit();
     private final ActivityPages.Services services = new ActivityPages.Services(
             activities,
