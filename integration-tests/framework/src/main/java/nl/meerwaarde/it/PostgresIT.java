@@ -66,10 +66,26 @@ class PostgresIT {
             embedded.delete();
         }
         boolean backOnH2 = Await.until(
-                context, TIMEOUT, () -> Runtime.unsatisfiedComponents(scr).isEmpty() && activitiesAnswer(base));
+                context,
+                TIMEOUT,
+                () -> onlyTheEmbeddedDataSource()
+                        && Runtime.unsatisfiedComponents(scr).isEmpty()
+                        && activitiesAnswer(base));
         assertThat(backOnH2)
                 .as("back on the embedded database: " + Runtime.unsatisfiedComponents(scr))
                 .isTrue();
+    }
+
+    /** The configured PostgreSQL DataSource is gone: only the embedded one (ranked lowest) is left. */
+    private boolean onlyTheEmbeddedDataSource() {
+        try {
+            var references = context.getServiceReferences(javax.sql.DataSource.class, "(dataSourceName=meerwaarde)");
+            return references.size() == 1
+                    && Integer.valueOf(Integer.MIN_VALUE)
+                            .equals(references.iterator().next().getProperty("service.ranking"));
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Dictionary<String, Object> properties(String key, Object value) {

@@ -3,13 +3,12 @@ package nl.meerwaarde.web.internal.rest;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -22,16 +21,13 @@ import javax.ws.rs.core.Response;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
-import nl.meerwaarde.api.Stage;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.StageChange;
 import nl.meerwaarde.forms.ActivityWorkflow;
-import nl.meerwaarde.host.spi.Funder;
 import nl.meerwaarde.host.spi.FunderId;
 import nl.meerwaarde.host.spi.Organisation;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.host.spi.TeamId;
-import nl.meerwaarde.web.FieldCodes;
 import nl.meerwaarde.web.WebConstants;
 import nl.meerwaarde.web.internal.Messages;
 import nl.meerwaarde.web.internal.Requests;
@@ -48,9 +44,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  *
  * <ul>
  *   <li>{@code GET ?offset&limit}: the page, newest start first;
- *   <li>{@code POST}: creates one in stage SIGNAL or PLAN ({@link Bodies.NewActivity}), 201 with its location;
+ *   <li>{@code POST}: creates one in stage SIGNAL or PLAN ({@link Bodies.NewActivity}, through {@link
+ *       ActivityRegistration}), 201 with its location;
  *   <li>{@code GET /{id}}: one in full, with participation counts, goals, the stages it may move to and its stage
  *       history;
+ *   <li>{@code PATCH /{id}}: changes its registered fields ({@link Bodies.ActivityUpdate}; left out: unchanged)
+ *       through {@link ActivityRegistration}, never its stage;
  *   <li>{@code POST /{id}/stage}: moves it ({@link Bodies.StageMove}) under the reference-model rules ({@link
  *       ActivityWorkflow}, facts from {@link StageFacts}); 409 when someone else moved it at the same time.
  * </ul>
@@ -138,84 +137,10 @@ public final class ActivitiesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(Bodies.NewActivity body, @Context HttpServletRequest request) {
         Subject.WorkerSubject worker = Caller.writer(request);
-        ActivityStore activities = Problems.require(store);
-        CollectiveActivity activity = validate(body, worker);
-        activities.save(activity);
+        CollectiveActivity activity = new ActivityRegistration(store, organisation).create(body, worker, List.of());
         return Response.created(URI.create("v1/activities/" + activity.id()))
                 .entity(detail(activity, List.of(), List.of(), Messages.of(Requests.locale(request))))
                 .build();
-    }
-
-    private CollectiveActivity validate(Bodies.NewActivity body, Subject.WorkerSubject worker) {
-        Check check = new Check();
-        if (body == null) {
-            check.add("body", FieldCodes.REQUIRED);
-            check.done();
-        }
-        String title = check.required("title", body.title(), TITLE_LENGTH);
-        TeamId team = SignalsResource.ownTeam(check, "team", body.team(), worker);
-        Stage stage = Stage.SIGNAL;
-        if (body.stage() != null) {
-            if ("SIGNAL".equals(body.stage()) || "PLAN".equals(body.stage())) {
-                stage = Stage.valueOf(body.stage());
-            } else {
-                check.add("stage", FieldCodes.OPTION);
-            }
-        }
-        Set<String> targetGroups = check.codes("targetGroups", body.targetGroups(), Check.CODE_LENGTH, false);
-        Optional<FunderId> funder = Optional.empty();
-        Optional<String> funderId = check.optional("funder", body.funder(), Check.HOST_ID_LENGTH);
-        if (funderId.isPresent()) {
-            funder = Problems.require(organisation).funders().stream()
-                    .map(Funder::id)
-                    .filter(id -> id.value().equals(funderId.get()))
-                    .findFirst();
-            if (funder.isEmpty()) {
-                check.add("funder", FieldCodes.OPTION);
-            }
-        }
-        Optional<CollectiveActivity.Investment> budget = Optional.empty();
-        if (body.budget() != null) {
-            Optional<BigDecimal> hours =
-                    check.amount("budget.hours", body.budget().hours(), MAX_HOURS);
-            Optional<BigDecimal> euros =
-                    check.amount("budget.euros", body.budget().euros(), MAX_EUROS);
-            if (hours.isPresent() || euros.isPresent()) {
-                budget = Optional.of(new CollectiveActivity.Investment(hours, euros));
-            }
-        }
-        List<CollectiveActivity.SmartGoal> goals = new ArrayList<>();
-        if (body.goals() != null) {
-            if (body.goals().size() > Check.MAX_ENTRIES) {
-                check.add("goals", "field.count", Check.MAX_ENTRIES);
-            } else {
-                for (int i = 0; i < body.goals().size(); i++) {
-                    Bodies.Goal goal = body.goals().get(i);
-                    String description = check.required(
-                            "goals[" + i + "].description",
-                            goal == null ? null : goal.description(),
-                            Check.TEXT_LENGTH);
-                    if (description != null) {
-                        goals.add(new CollectiveActivity.SmartGoal(description, Optional.empty()));
-                    }
-                }
-            }
-        }
-        check.done();
-        return new CollectiveActivity(
-                ActivityId.random(),
-                team,
-                title,
-                stage,
-                targetGroups,
-                funder,
-                Optional.ofNullable(body.startsOn()),
-                budget,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                goals);
     }
 
     @GET
@@ -263,6 +188,17 @@ public final class ActivitiesResource {
                 history.stream()
                         .map(change -> Views.StageChangeView.of(change, messages))
                         .toList());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Views.ActivityDetailView update(
+            @PathParam("id") String id, Bodies.ActivityUpdate body, @Context HttpServletRequest request) {
+        Subject.WorkerSubject worker = Caller.writer(request);
+        new ActivityRegistration(store, organisation).update(id, body, worker, List.of());
+        return get(id, request);
     }
 
     @POST

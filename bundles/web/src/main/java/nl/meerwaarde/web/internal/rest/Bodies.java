@@ -41,6 +41,29 @@ public final class Bodies {
 
     public record Goal(String description) {}
 
+    /**
+     * {@code PATCH /v1/activities/{id}}: the registered fields to change; a property left out (or {@code null}) keeps
+     * its value. {@code budget}, {@code actual} and {@code anonymous} are each replaced as a whole, {@code goals} as
+     * a list.
+     */
+    public record ActivityUpdate(
+            String title,
+            List<String> targetGroups,
+            String funder,
+            LocalDate startsOn,
+            Budget budget,
+            Budget actual,
+            Counts anonymous,
+            Integer individualQuestionsAnswered,
+            Integer referrerSatisfaction,
+            List<GoalUpdate> goals) {}
+
+    /** The counts of an anonymous activity: helped &lt;= measured &lt;= participants. */
+    public record Counts(Integer participants, Integer measured, Integer helped) {}
+
+    /** A goal and how far it was realised ({@code null}: not evaluated yet). */
+    public record GoalUpdate(String description, String realisation) {}
+
     /** {@code POST /v1/activities/{id}/stage}. */
     public record StageMove(String to, String skipReason) {}
 

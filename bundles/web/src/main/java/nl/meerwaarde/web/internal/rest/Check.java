@@ -33,6 +33,10 @@ final class Check {
         errors.add(FieldError.of(field, code, arguments));
     }
 
+    void add(FieldError error) {
+        errors.add(error);
+    }
+
     boolean ok() {
         return errors.isEmpty();
     }

@@ -83,6 +83,10 @@ public final class ActivitiesPage extends PageServlet {
         return PageContent.page(
                 title,
                 ActivitiesScreen.PATH,
-                Tables.activities(page, messages, teamNames, links) + pager.render(messages, links));
+                "<p class=\"actions\"><a class=\"button\" id=\"activity-new\" href=\""
+                        + nl.meerwaarde.web.internal.Html.escape(links.href(NewActivityForm.PATH)) + "\">"
+                        + nl.meerwaarde.web.internal.Html.escape(messages.get("activity.new")) + "</a></p>\n"
+                        + Tables.activities(page, messages, teamNames, links)
+                        + pager.render(messages, links));
     }
 }

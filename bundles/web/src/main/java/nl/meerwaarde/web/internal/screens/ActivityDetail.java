@@ -18,6 +18,7 @@ import nl.meerwaarde.api.store.StageChange;
 import nl.meerwaarde.host.spi.Resident;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.web.internal.Messages;
+import nl.meerwaarde.web.internal.rest.ActivityRegistration;
 import nl.meerwaarde.web.internal.rest.Bodies;
 import nl.meerwaarde.web.internal.rest.StageMoves;
 import nl.meerwaarde.web.internal.rest.Views;
@@ -30,6 +31,24 @@ import nl.meerwaarde.web.internal.rest.Views;
 final class ActivityDetail {
     static final String STAGE_FORM = "stage-form";
     static final String PARTICIPANT_FORM = "participant-form";
+    static final String UPDATE_FORM = "update-form";
+
+    /** Field of the update body → id of its control and key of its label. */
+    private static final java.util.Map<String, String[]> UPDATE_FIELDS = java.util.Map.of(
+            "actual.hours",
+            new String[] {"update-actualHours", "update.field.actualHours"},
+            "actual.euros",
+            new String[] {"update-actualEuros", "update.field.actualEuros"},
+            "anonymous.participants",
+            new String[] {"update-anonParticipants", "update.field.anonParticipants"},
+            "anonymous.measured",
+            new String[] {"update-anonMeasured", "update.field.anonMeasured"},
+            "anonymous.helped",
+            new String[] {"update-anonHelped", "update.field.anonHelped"},
+            "individualQuestionsAnswered",
+            new String[] {"update-individualQuestions", "update.field.individualQuestions"},
+            "referrerSatisfaction",
+            new String[] {"update-referrerSatisfaction", "update.field.referrerSatisfaction"});
 
     private final ActivityPages.Services services;
     private final Subject.WorkerSubject worker;
@@ -57,6 +76,60 @@ final class ActivityDetail {
         return render(activity, stageForm, participantForm);
     }
 
+    /** "Gegevens bijwerken": the registered figures, through the code path of {@code PATCH /v1/activities/{id}}. */
+    PageContent update(String id) {
+        CollectiveActivity activity = services.moves().own(id, worker);
+        Form form = Form.posted(request, messages);
+        List<InvalidInputException.FieldError> unreadable = new java.util.ArrayList<>();
+        BigDecimal hours = FormInput.decimal(form, "actualHours", "actual.hours", unreadable);
+        BigDecimal euros = FormInput.decimal(form, "actualEuros", "actual.euros", unreadable);
+        int before = unreadable.size();
+        Integer participants = FormInput.integer(form, "anonParticipants", "anonymous.participants", unreadable);
+        Integer measured = FormInput.integer(form, "anonMeasured", "anonymous.measured", unreadable);
+        Integer helped = FormInput.integer(form, "anonHelped", "anonymous.helped", unreadable);
+        boolean countsRead = unreadable.size() == before;
+        Integer questions = FormInput.integer(form, "individualQuestions", "individualQuestionsAnswered", unreadable);
+        Integer satisfaction = FormInput.integer(form, "referrerSatisfaction", "referrerSatisfaction", unreadable);
+        List<Bodies.GoalUpdate> goals = null;
+        if (!activity.goals().isEmpty()) {
+            goals = new java.util.ArrayList<>();
+            for (int i = 0; i < activity.goals().size(); i++) {
+                goals.add(new Bodies.GoalUpdate(activity.goals().get(i).description(), form.text("goal-" + i)));
+            }
+        }
+        boolean noCounts = participants == null && measured == null && helped == null;
+        Bodies.ActivityUpdate body = new Bodies.ActivityUpdate(
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Bodies.Budget(hours, euros),
+                noCounts || !countsRead ? null : new Bodies.Counts(participants, measured, helped),
+                questions,
+                satisfaction,
+                goals);
+        try {
+            new ActivityRegistration(services.activities(), services.organisation())
+                    .update(id, body, worker, unreadable);
+        } catch (InvalidInputException invalid) {
+            form.errors(invalid, this::locateUpdate);
+            return render(activity, Form.empty(request, messages), Form.empty(request, messages), form)
+                    .withStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        return PageContent.seeOther(
+                links.href(ActivityPages.detailPath(activity.id()) + "?saved=details") + "#update-title");
+    }
+
+    private Form.Problem locateUpdate(String field) {
+        if (field.matches("goals\\[\\d+].*")) {
+            int index = Integer.parseInt(field.replaceAll("^goals\\[(\\d+)].*$", "$1"));
+            return new Form.Problem("update-goal-" + index, messages.get("update.field.goalShort", index + 1), "");
+        }
+        String[] where = UPDATE_FIELDS.getOrDefault(field, new String[] {"update-actualHours", null});
+        return new Form.Problem(where[0], where[1] == null ? "" : messages.get(where[1]), "");
+    }
+
     PageContent move(String id) {
         StageMoves moves = services.moves();
         CollectiveActivity activity = moves.own(id, worker);
@@ -74,7 +147,7 @@ final class ActivityDetail {
             status = HttpServletResponse.SC_CONFLICT;
         }
         CollectiveActivity now = services.activities().find(activity.id()).orElse(activity);
-        return render(now, form, Form.empty(request, messages)).withStatus(status);
+        return render(now, form, Form.empty(request, messages), prefilled(now)).withStatus(status);
     }
 
     PageContent addParticipant(String id) {
@@ -88,7 +161,8 @@ final class ActivityDetail {
             form.errors(
                     invalid,
                     field -> new Form.Problem("participant-resident", messages.get("participant.field.resident"), ""));
-            return render(activity, Form.empty(request, messages), form).withStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return render(activity, Form.empty(request, messages), form, prefilled(activity))
+                    .withStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
     }
 
@@ -100,17 +174,46 @@ final class ActivityDetail {
     }
 
     private PageContent render(CollectiveActivity activity, Form stageForm, Form participantForm) {
+        return render(activity, stageForm, participantForm, prefilled(activity));
+    }
+
+    /** The update form showing the activity's registered figures. */
+    private Form prefilled(CollectiveActivity activity) {
+        Form form = Form.empty(request, messages);
+        activity.actual()
+                .flatMap(CollectiveActivity.Investment::hours)
+                .ifPresent(v -> form.set("actualHours", List.of(v.toPlainString())));
+        activity.actual()
+                .flatMap(CollectiveActivity.Investment::euros)
+                .ifPresent(v -> form.set("actualEuros", List.of(v.toPlainString())));
+        activity.anonymous().ifPresent(counts -> {
+            form.set("anonParticipants", List.of(String.valueOf(counts.participants())));
+            form.set("anonMeasured", List.of(String.valueOf(counts.measured())));
+            form.set("anonHelped", List.of(String.valueOf(counts.helped())));
+        });
+        activity.individualQuestionsAnswered().ifPresent(v -> form.set("individualQuestions", List.of(v.toString())));
+        activity.referrerSatisfaction().ifPresent(v -> form.set("referrerSatisfaction", List.of(v.toString())));
+        for (int i = 0; i < activity.goals().size(); i++) {
+            int index = i;
+            activity.goals().get(i).realisation().ifPresent(r -> form.set("goal-" + index, List.of(r.name())));
+        }
+        return form;
+    }
+
+    private PageContent render(CollectiveActivity activity, Form stageForm, Form participantForm, Form updateForm) {
         List<Participation> participations = services.activities().participations(activity.id());
         List<StageChange> history = services.activities().stageChanges(activity.id());
         List<Views.NextStageView> next = services.moves().nextStages(activity, participations, history, messages);
         StringBuilder body = new StringBuilder(8192)
                 .append(stageForm.summary())
                 .append(participantForm.summary())
+                .append(updateForm.summary())
                 .append(Notices.saved(request, messages))
                 .append(facts(activity))
                 .append(stages(activity.stage()))
                 .append(goals(activity))
                 .append(investment(activity))
+                .append(updateForm(activity, updateForm))
                 .append(participants(activity, participations, participantForm))
                 .append(nextStageForm(activity, next, stageForm))
                 .append(history(history))
@@ -244,6 +347,78 @@ final class ActivityDetail {
             format.setCurrency(java.util.Currency.getInstance("EUR"));
         }
         return format.format(value.get());
+    }
+
+    private String updateForm(CollectiveActivity activity, Form form) {
+        StringBuilder counts = new StringBuilder(1024)
+                .append(form.input(
+                        "anonParticipants",
+                        "update-anonParticipants",
+                        messages.get("update.field.anonParticipants"),
+                        null,
+                        "input--short"))
+                .append(form.input(
+                        "anonMeasured",
+                        "update-anonMeasured",
+                        messages.get("update.field.anonMeasured"),
+                        null,
+                        "input--short"))
+                .append(form.input(
+                        "anonHelped",
+                        "update-anonHelped",
+                        messages.get("update.field.anonHelped"),
+                        null,
+                        "input--short"));
+        StringBuilder html = new StringBuilder(4096)
+                .append("<h2 id=\"update-title\" tabindex=\"-1\">")
+                .append(escape(messages.get("update.title")))
+                .append("</h2>\n")
+                .append(Layout.paragraph(messages.get("update.intro")))
+                .append(form.open(links.href(ActivityPages.detailPath(activity.id()) + "/update"), UPDATE_FORM))
+                .append(form.input(
+                        "actualHours",
+                        "update-actualHours",
+                        messages.get("update.field.actualHours"),
+                        messages.get("activity.hint.amount"),
+                        "input--short"))
+                .append(form.input(
+                        "actualEuros",
+                        "update-actualEuros",
+                        messages.get("update.field.actualEuros"),
+                        messages.get("activity.hint.amount"),
+                        "input--short"))
+                .append(form.fieldset(
+                        "update-anonymous",
+                        messages.get("update.anonymous"),
+                        messages.get("update.hint.anonymous"),
+                        counts.toString()))
+                .append(form.input(
+                        "individualQuestions",
+                        "update-individualQuestions",
+                        messages.get("update.field.individualQuestions"),
+                        null,
+                        "input--short"))
+                .append(form.input(
+                        "referrerSatisfaction",
+                        "update-referrerSatisfaction",
+                        messages.get("update.field.referrerSatisfaction"),
+                        messages.get("update.hint.referrerSatisfaction"),
+                        "input--short"));
+        List<Form.Option> realisations = java.util.Arrays.stream(CollectiveActivity.GoalRealisation.values())
+                .map(r -> new Form.Option(r.name(), messages.get("goal." + r.name())))
+                .toList();
+        for (int i = 0; i < activity.goals().size(); i++) {
+            html.append(form.select(
+                    "goal-" + i,
+                    "update-goal-" + i,
+                    messages.get("update.field.goal", activity.goals().get(i).description()),
+                    null,
+                    realisations,
+                    messages.get("goal.open")));
+        }
+        return html.append(form.submit("update-submit", messages.get("update.submit")))
+                .append("</form>\n")
+                .toString();
     }
 
     private String participants(CollectiveActivity activity, List<Participation> participations, Form form) {

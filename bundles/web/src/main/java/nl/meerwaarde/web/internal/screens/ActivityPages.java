@@ -43,6 +43,10 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * The pages of one collective activity, below {@code /meerwaarde/activities/}:
  *
  * <ul>
+ *   <li>{@code GET} and {@code POST new}: "Nieuwe activiteit" ({@link NewActivityForm}, the code path of {@code POST
+ *       /api/v1/activities});
+ *   <li>{@code POST {id}/update}: "Gegevens bijwerken" on the detail (the code path of {@code PATCH
+ *       /api/v1/activities/{id}});
  *   <li>{@code GET {id}}: the detail ({@link ActivityDetail}); {@code POST {id}/stage} moves it to the next stage
  *       and {@code POST {id}/participants} adds a participant by host id;
  *   <li>{@code GET} and {@code POST {id}/participants/{residentId}/impact}: the impact form ({@link ImpactForm}).
@@ -195,6 +199,9 @@ public final class ActivityPages extends PageServlet {
     @Override
     PageContent content(HttpServletRequest request, Subject.WorkerSubject worker, Messages messages, Links links) {
         List<String> path = segments(request);
+        if (path.equals(List.of("new"))) {
+            return new NewActivityForm(services(), worker, messages, links, request).show();
+        }
         if (path.size() == 1) {
             return new ActivityDetail(services(), worker, messages, links, request)
                     .show(Form.empty(request, messages), Form.empty(request, messages));
@@ -210,6 +217,12 @@ public final class ActivityPages extends PageServlet {
     @Override
     PageContent post(HttpServletRequest request, Subject.WorkerSubject worker, Messages messages, Links links) {
         List<String> path = segments(request);
+        if (path.equals(List.of("new"))) {
+            return new NewActivityForm(services(), worker, messages, links, request).save();
+        }
+        if (path.size() == 2 && path.get(1).equals("update")) {
+            return new ActivityDetail(services(), worker, messages, links, request).update(path.get(0));
+        }
         if (path.size() == 2 && path.get(1).equals("stage")) {
             return new ActivityDetail(services(), worker, messages, links, request).move(path.get(0));
         }

@@ -194,4 +194,134 @@ class ActivitiesApiTest {
         assertThat(body.get("detail").asText()).startsWith("De activiteit is intussen");
         assertThat(store.changes).isEmpty();
     }
+
+    // --- PATCH /activities/{id} ---
+
+    private static Bodies.ActivityUpdate update(
+            Bodies.Budget actual,
+            Bodies.Counts anonymous,
+            Integer questions,
+            Integer satisfaction,
+            List<Bodies.GoalUpdate> goals) {
+        return new Bodies.ActivityUpdate(
+                null, null, null, null, null, actual, anonymous, questions, satisfaction, goals);
+    }
+
+    @Test
+    void aWorkerUpdatesTheRegisteredFieldsAndWhatIsLeftOutStays() {
+        CollectiveActivity activity = stored(Stage.EXECUTION);
+
+        Views.ActivityDetailView view = resource.update(
+                activity.id().toString(),
+                update(
+                        new Bodies.Budget(new BigDecimal("12.5"), new BigDecimal("300")),
+                        new Bodies.Counts(20, 15, 9),
+                        4,
+                        8,
+                        List.of(new Bodies.GoalUpdate("Netwerk vergroten", "PARTLY"))),
+                as(ANNA));
+
+        CollectiveActivity saved = store.saved.get(activity.id());
+        assertThat(store.writes).isEqualTo(1);
+        assertThat(saved.stage()).isEqualTo(Stage.EXECUTION);
+        assertThat(saved.title()).isEqualTo(activity.title());
+        assertThat(saved.targetGroups()).isEqualTo(activity.targetGroups());
+        assertThat(saved.actual().orElseThrow().hours()).contains(new BigDecimal("12.5"));
+        assertThat(saved.anonymous()).contains(new CollectiveActivity.AnonymousCounts(20, 15, 9));
+        assertThat(saved.individualQuestionsAnswered()).contains(4);
+        assertThat(saved.referrerSatisfaction()).contains(8);
+        assertThat(saved.goals()).singleElement().satisfies(goal -> assertThat(goal.realisation())
+                .contains(CollectiveActivity.GoalRealisation.PARTLY));
+        assertThat(view.goals())
+                .extracting(Views.GoalView::realisation)
+                .containsExactly(java.util.Optional.of("PARTLY"));
+
+        resource.update(
+                activity.id().toString(),
+                new Bodies.ActivityUpdate(
+                        "Nieuwe titel",
+                        List.of("ouderen"),
+                        "gemeente-emmen",
+                        LocalDate.of(2026, 5, 1),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                as(ANNA));
+        CollectiveActivity again = store.saved.get(activity.id());
+        assertThat(again.title()).isEqualTo("Nieuwe titel");
+        assertThat(again.targetGroups()).containsExactly("ouderen");
+        assertThat(again.funder().orElseThrow().value()).isEqualTo("gemeente-emmen");
+        assertThat(again.startsOn()).contains(LocalDate.of(2026, 5, 1));
+        assertThat(again.anonymous()).contains(new CollectiveActivity.AnonymousCounts(20, 15, 9));
+        assertThat(again.referrerSatisfaction()).contains(8);
+        assertThat(again.goals()).isEqualTo(saved.goals());
+    }
+
+    @Test
+    void badUpdatesAreRefusedWithEveryErrorAndNothingIsSaved() {
+        CollectiveActivity activity = stored(Stage.EXECUTION);
+        String id = activity.id().toString();
+
+        InvalidInputException e = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> resource.update(
+                        id,
+                        new Bodies.ActivityUpdate(
+                                " ",
+                                null,
+                                "gemeente-elders",
+                                null,
+                                new Bodies.Budget(new BigDecimal("-1"), null),
+                                new Bodies.Budget(null, new BigDecimal("0.001")),
+                                new Bodies.Counts(5, 6, null),
+                                -1,
+                                11,
+                                List.of(new Bodies.GoalUpdate(null, "MAYBE"))),
+                        as(ANNA)));
+
+        assertThat(e.errors())
+                .extracting(error -> error.field() + " " + error.code())
+                .containsExactly(
+                        "title field.required",
+                        "funder field.option",
+                        "budget.hours field.range",
+                        "actual.euros field.type",
+                        "anonymous.helped field.required",
+                        "individualQuestionsAnswered field.range",
+                        "referrerSatisfaction field.range",
+                        "goals[0].description field.required",
+                        "goals[0].realisation field.option");
+        assertThat(catchThrowableOfType(
+                                InvalidInputException.class,
+                                () -> resource.update(
+                                        id, update(null, new Bodies.Counts(5, 6, 7), null, 0, null), as(ANNA)))
+                        .errors())
+                .extracting(error -> error.field() + " " + error.code())
+                .containsExactly(
+                        "anonymous.measured field.max",
+                        "anonymous.helped field.max",
+                        "referrerSatisfaction field.range");
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> resource.update(id, null, as(ANNA)))
+                        .errors())
+                .extracting(error -> error.field() + " " + error.code())
+                .containsExactly("body field.required");
+        assertThat(store.writes).isZero();
+        assertThat(store.saved.get(activity.id())).isEqualTo(activity);
+    }
+
+    @Test
+    void onlyTheOwnTeamWithTheWorkerRoleMayUpdate() {
+        CollectiveActivity activity = stored(Stage.PLAN);
+        String id = activity.id().toString();
+        Bodies.ActivityUpdate body = update(null, null, 3, null, null);
+
+        assertThatThrownBy(() -> resource.update(id, body, as(BRAM))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> resource.update(id, body, as(RESIDENT))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> resource.update(id, body, as(Fakes.MIRA))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> resource.update("not-an-id", body, as(ANNA))).isInstanceOf(NotFoundException.class);
+        assertThat(store.writes).isZero();
+    }
 }

@@ -500,4 +500,196 @@ class FormPagesTest {
                 .contains("<label for=\"impact-dimensies\">Feeling recognised</label>")
                 .contains("<label class=\"label\" for=\"impact-uitspraken\">Quote 1</label>");
     }
+
+    // --- Nieuwe activiteit and Gegevens bijwerken ---
+
+    @Test
+    void theNewActivityFormIsLinkedFromTheListAndLabelsEveryField() throws Exception {
+        PageContent list = ActivitiesPage.render(
+                activities,
+                nl.meerwaarde.web.internal.TeamNames.of(new Fakes.Org()),
+                FakeHttp.get("/meerwaarde/activities").proxy(),
+                ANNA,
+                nl.meerwaarde.web.internal.Messages.of(Languages.DUTCH),
+                new Links("/meerwaarde", "/meerwaarde/activities", null, java.util.Optional.empty()));
+        assertThat(list.body())
+                .contains("<a class=\"button\" id=\"activity-new\" href=\"/meerwaarde/activities/new\">"
+                        + "Nieuwe activiteit</a>");
+
+        FakeHttp.Response response = send(activityPages(), get("/meerwaarde/activities/new", ANNA));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("<h1>Nieuwe activiteit</h1>")
+                .contains("action=\"/meerwaarde/activities/new\" id=\"activity-form\" novalidate>")
+                .containsPattern("<input type=\"hidden\" name=\"csrf\" value=\"[A-Za-z0-9_-]{43}\">")
+                .contains("<label class=\"label\" for=\"activity-title\">Titel</label>")
+                .contains("<label class=\"label\" for=\"activity-team\">Team</label>")
+                .contains("<legend>Doelgroepen (optioneel)</legend>")
+                .contains("<label class=\"label\" for=\"activity-startsOn\">")
+                .contains("<label class=\"label\" for=\"activity-budgetHours\">Begrote uren (optioneel)</label>")
+                .contains("<label class=\"label\" for=\"activity-budgetEuros\">Begrote euro&#39;s (optioneel)</label>")
+                .contains("<label class=\"label\" for=\"activity-goal-2\">SMART-doel 3 (optioneel)</label>")
+                .contains("id=\"activity-submit\"");
+    }
+
+    @Test
+    void aNewActivityIsSavedThroughTheRestCodePathAndRedirectedToItsDetail() throws Exception {
+        FakeHttp.Response response = send(
+                activityPages(),
+                post("/meerwaarde/activities/new", ANNA)
+                        .form("title", "Taalcafé")
+                        .form("team", "team-noord")
+                        .form("targetGroups", "nieuwkomers")
+                        .form("startsOn", "1-4-2026")
+                        .form("budgetHours", "40")
+                        .form("budgetEuros", "1250,50")
+                        .form("goal", "10 nieuwkomers oefenen wekelijks", "", "Drie vrijwilligers"));
+
+        assertThat(response.status()).isEqualTo(303);
+        CollectiveActivity saved = activities.saved.values().stream()
+                .filter(a -> a.title().equals("Taalcafé"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(response.header("Location")).isEqualTo("/meerwaarde/activities/" + saved.id() + "?saved=activity");
+        assertThat(activities.writes).isEqualTo(1);
+        assertThat(saved.stage()).isEqualTo(Stage.SIGNAL);
+        assertThat(saved.team()).isEqualTo(Fixtures.NOORD);
+        assertThat(saved.targetGroups()).containsExactly("nieuwkomers");
+        assertThat(saved.startsOn()).contains(java.time.LocalDate.of(2026, 4, 1));
+        assertThat(saved.budget().orElseThrow().euros()).contains(new java.math.BigDecimal("1250.50"));
+        assertThat(saved.goals())
+                .extracting(CollectiveActivity.SmartGoal::description)
+                .containsExactly("10 nieuwkomers oefenen wekelijks", "Drie vrijwilligers");
+    }
+
+    @Test
+    void anInvalidNewActivityComesBackWithASummaryAndNothingSaved() throws Exception {
+        FakeHttp.Response response = send(
+                activityPages(),
+                post("/meerwaarde/activities/new", ANNA)
+                        .form("title", "")
+                        .form("team", "team-zuid")
+                        .form("startsOn", "morgen")
+                        .form("budgetHours", "-1")
+                        .form("budgetEuros", "veel")
+                        .form("goal", HOSTILE, "", ""));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(activities.writes).isZero();
+        assertThat(response.body())
+                .contains("<div class=\"error-summary\" id=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus")
+                .contains("<a href=\"#activity-title\">Titel: Dit veld is verplicht.</a>")
+                .contains("<a href=\"#activity-team\">Team: U bent geen lid van dit team.</a>")
+                .contains(
+                        "<a href=\"#activity-startsOn\">Startdatum (optioneel): Deze waarde heeft niet de juiste vorm.</a>")
+                .contains("<a href=\"#activity-budgetHours\">")
+                .contains("<a href=\"#activity-budgetEuros\">")
+                .contains(
+                        "id=\"activity-title\" name=\"title\" value=\"\" aria-describedby=\"activity-title-error\" aria-invalid=\"true\"")
+                .contains("value=\"morgen\"")
+                .contains("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void theDetailHasTheUpdateFormFilledWithTheRegisteredFigures() throws Exception {
+        FakeHttp.Response response = send(activityPages(), get(detail(), ANNA));
+
+        assertThat(response.body())
+                .contains("<h2 id=\"update-title\" tabindex=\"-1\">Gegevens bijwerken</h2>")
+                .contains("action=\"/meerwaarde/activities/" + activity.id() + "/update\" id=\"update-form\"")
+                .contains("<label class=\"label\" for=\"update-actualHours\">Werkelijke uren</label>")
+                .contains("<legend>Anonieme deelnemers</legend>")
+                .contains("<label class=\"label\" for=\"update-anonHelped\">Waarvan geholpen</label>")
+                .contains("<label class=\"label\" for=\"update-individualQuestions\">")
+                .contains("<label class=\"label\" for=\"update-referrerSatisfaction\">")
+                .contains("<label class=\"label\" for=\"update-goal-0\">Realisatie van doel: Netwerk vergroten</label>")
+                .contains("<option value=\"PARTLY\">deels behaald</option>")
+                .contains("id=\"update-submit\"");
+    }
+
+    @Test
+    void theUpdateFormSavesThroughThePatchCodePathAndRedirects() throws Exception {
+        FakeHttp.Response response = send(
+                activityPages(),
+                post(detail() + "/update", ANNA)
+                        .form("actualHours", "12,5")
+                        .form("actualEuros", "300")
+                        .form("anonParticipants", "20")
+                        .form("anonMeasured", "15")
+                        .form("anonHelped", "9")
+                        .form("individualQuestions", "4")
+                        .form("referrerSatisfaction", "8")
+                        .form("goal-0", "ACHIEVED"));
+
+        assertThat(response.status()).isEqualTo(303);
+        assertThat(response.header("Location")).isEqualTo(detail() + "?saved=details#update-title");
+        CollectiveActivity saved = activities.saved.get(activity.id());
+        assertThat(activities.writes).isEqualTo(1);
+        assertThat(saved.stage()).isEqualTo(Stage.EXECUTION);
+        assertThat(saved.actual().orElseThrow().hours()).contains(new java.math.BigDecimal("12.5"));
+        assertThat(saved.anonymous()).contains(new CollectiveActivity.AnonymousCounts(20, 15, 9));
+        assertThat(saved.individualQuestionsAnswered()).contains(4);
+        assertThat(saved.referrerSatisfaction()).contains(8);
+        assertThat(saved.goals().get(0).realisation()).contains(CollectiveActivity.GoalRealisation.ACHIEVED);
+
+        FakeHttp.Response shown = send(activityPages(), get(detail(), ANNA).query("saved=details"));
+        assertThat(shown.body())
+                .contains("De gegevens van de activiteit zijn bijgewerkt.")
+                .contains("name=\"actualHours\" value=\"12.5\"")
+                .contains("<option value=\"ACHIEVED\" selected>behaald</option>");
+    }
+
+    @Test
+    void anInvalidUpdateComesBackWithASummaryAndNothingSaved() throws Exception {
+        FakeHttp.Response response = send(
+                activityPages(),
+                post(detail() + "/update", ANNA)
+                        .form("actualHours", "veel")
+                        .form("anonParticipants", "5")
+                        .form("anonMeasured", "6")
+                        .form("anonHelped", "")
+                        .form("referrerSatisfaction", "11")
+                        .form("goal-0", "MAYBE"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(activities.writes).isZero();
+        assertThat(response.body())
+                .contains("<div class=\"error-summary\" id=\"error-summary\"")
+                .contains("<a href=\"#update-actualHours\">Werkelijke uren: Deze waarde heeft niet de juiste vorm.</a>")
+                .contains("<a href=\"#update-anonHelped\">Waarvan geholpen: Dit veld is verplicht.</a>")
+                .contains("<a href=\"#update-referrerSatisfaction\">")
+                .contains("<a href=\"#update-goal-0\">Realisatie van doel 1: Kies een van de mogelijkheden.</a>")
+                .contains("name=\"actualHours\" value=\"veel\"");
+    }
+
+    @Test
+    void theActivityFormsRefuseABadTokenAnotherTeamAndAManager() throws Exception {
+        FakeHttp.Request wrongNew = FakeHttp.post("/meerwaarde/activities/new")
+                .attribute(WebConstants.SUBJECT_ATTRIBUTE, ANNA)
+                .cookies(new Cookie(CsrfGuard.COOKIE, COOKIE))
+                .form(CsrfGuard.FIELD, token(BRAM))
+                .form("title", "x")
+                .form("team", "team-noord");
+        FakeHttp.Request wrongUpdate = FakeHttp.post(detail() + "/update")
+                .attribute(WebConstants.SUBJECT_ATTRIBUTE, ANNA)
+                .cookies(new Cookie(CsrfGuard.COOKIE, COOKIE))
+                .form("referrerSatisfaction", "7");
+
+        assertThat(send(activityPages(), wrongNew).status()).isEqualTo(403);
+        assertThat(send(activityPages(), wrongUpdate).status()).isEqualTo(403);
+        assertThat(send(activityPages(), post(detail() + "/update", BRAM).form("referrerSatisfaction", "7"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(send(activityPages(), post(detail() + "/update", MIRA).form("referrerSatisfaction", "7"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(send(
+                                activityPages(),
+                                post("/meerwaarde/activities/new", MIRA).form("title", "x"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(activities.writes).isZero();
+    }
 }
