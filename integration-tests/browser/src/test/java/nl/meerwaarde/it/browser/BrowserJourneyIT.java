@@ -28,7 +28,6 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -45,9 +44,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Issue 3: a worker takes Manouk's story through the screens in a real browser — Debian's headless Chromium, driven
  * by Selenium through Debian's chromedriver, against the runnable reference host started as a separate process (as
  * the README says, on a free port with its own data directory). Logs in, registers a signal, plans an activity
- * (through the REST API with the browser's session: there is no screen for that yet) and runs it, fills the impact
- * form with one invalid field, sees the Dutch error with the focus on the error summary, corrects it and sees the
- * saved result.
+ * with the "Nieuwe activiteit" screen and moves it stage by stage to execution, adds Manouk, fills the impact form
+ * with one invalid field, sees the Dutch error with the focus on the error summary, corrects it and sees the saved
+ * result; then moves to impact measurement, registers the actual figures and the goal as achieved, evaluates and
+ * closes the activity, and checks the step list and the stage history.
  *
  * <p>Screenshots go to {@code target/browser/}: one of the impact form with its error (to look at), and one of the
  * page the browser was on when a test failed. The host's log and chromedriver's log are there too.
@@ -73,6 +73,7 @@ class BrowserJourneyIT {
     private static final String MANOUK_NAME = "Manouk Bakker (" + MANOUK + ")";
     private static final String SIGNAL_TYPE = "Jonge moeder voelt zich alleen met een ziek kind";
     private static final String ACTIVITY_TITLE = "Wandelgroep jonge moeders";
+    private static final String GOAL = "Acht moeders wandelen wekelijks mee";
     private static final String QUOTE = "Ik kom eindelijk weer eens ergens waar het niet alleen om de kinderen gaat.";
 
     @TempDir
@@ -202,7 +203,7 @@ class BrowserJourneyIT {
     }
 
     @Test
-    void workerTakesManoukFromSignalToMeasuredImpact() throws Exception {
+    void workerTakesManoukFromSignalToClosedActivity() throws Exception {
         long started = System.nanoTime();
 
         // --- log in: a screen sends the browser to the host's login page and back ----------------------------
@@ -229,22 +230,38 @@ class BrowserJourneyIT {
         assertThat(driver.findElement(By.id("notice")).getAttribute("role")).isEqualTo("status");
         assertThat(driver.findElement(By.tagName("table")).getText()).contains(SIGNAL_TYPE, "Consultatiebureau");
 
-        // --- plan an activity: no screen yet, so through the REST API with the browser's own session ---------
-        String activityId = createActivity();
+        // --- plan an activity through the "Nieuwe activiteit" screen ----------------------------------------------
+        driver.get(base.resolve("meerwaarde/activities").toString());
+        waitFor(By.id("activity-new")).click();
+        waitFor(By.id("activity-form"));
+        driver.findElement(By.id("activity-title")).sendKeys(ACTIVITY_TITLE);
+        new Select(driver.findElement(By.id("activity-team"))).selectByValue(TEAM);
+        WebElement youngMothers = driver.findElement(By.cssSelector("input[name=targetGroups][value='jonge-moeders']"));
+        assertThat(driver.findElement(By.cssSelector("label[for='" + youngMothers.getAttribute("id") + "']"))
+                        .getText())
+                .containsIgnoringCase("moeders");
+        youngMothers.click();
+        driver.findElement(By.id("activity-startsOn")).sendKeys("2026-09-01");
+        driver.findElement(By.id("activity-budgetHours")).sendKeys("40");
+        driver.findElement(By.id("activity-budgetEuros")).sendKeys("500");
+        driver.findElement(By.id("activity-goal-0")).sendKeys(GOAL);
+        driver.findElement(By.id("activity-submit")).click();
 
-        // --- open it from the list and move it to execution ------------------------------------------------------
+        waitForText(By.id("notice"), "De activiteit is aangemaakt.");
+        String activityId = activityIdFromUrl();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains(ACTIVITY_TITLE);
+        assertThat(currentStep()).contains("Signaal");
+
+        // --- the new activity shows in the list; open it and move it to execution, one stage at a time ------------
         driver.get(base.resolve("meerwaarde/activities").toString());
         WebElement title = waitFor(By.cssSelector("a[href$='/activities/" + activityId + "']"));
         assertThat(title.getText()).isEqualTo(ACTIVITY_TITLE);
         title.click();
-        waitForText(By.cssSelector("ol.stages li[aria-current=step]"), "Plan van aanpak");
+        waitForText(By.cssSelector("ol.stages li[aria-current=step]"), "Signaal");
 
-        new Select(driver.findElement(By.id("stage-to"))).selectByValue("EXECUTION");
-        driver.findElement(By.id("stage-submit")).click();
-        waitForText(By.id("notice"), "De activiteit is naar de volgende fase gezet.");
-        assertThat(driver.findElement(By.cssSelector("ol.stages li[aria-current=step]"))
-                        .getText())
-                .contains("Uitvoering");
+        moveTo("ANALYSIS", "Analyse");
+        moveTo("PLAN", "Plan van aanpak");
+        moveTo("EXECUTION", "Uitvoering");
 
         // --- Manouk takes part -----------------------------------------------------------------------------------
         driver.findElement(By.id("participant-resident")).sendKeys(MANOUK);
@@ -303,34 +320,98 @@ class BrowserJourneyIT {
         assertThat(driver.findElement(By.id("impact-uitspraken")).getAttribute("value"))
                 .isEqualTo(QUOTE);
 
+        // --- measure impact: register the actual figures and the goal's realisation ------------------------------
+        driver.get(base.resolve("meerwaarde/activities/" + activityId).toString());
+        waitForText(By.cssSelector("ol.stages li[aria-current=step]"), "Uitvoering");
+        moveTo("IMPACT_MEASUREMENT", "Impact meten");
+
+        waitFor(By.id("update-form"));
+        typeInto(By.id("update-actualHours"), "36");
+        typeInto(By.id("update-actualEuros"), "450");
+        typeInto(By.id("update-referrerSatisfaction"), "9");
+        Select realisation = new Select(driver.findElement(By.id("update-goal-0")));
+        assertThat(realisation.getOptions().stream().map(o -> o.getAttribute("value")))
+                .contains("ACHIEVED", "PARTLY", "NOT_ACHIEVED");
+        realisation.selectByValue("ACHIEVED");
+        driver.findElement(By.id("update-submit")).click();
+
+        waitForText(By.id("notice"), "De gegevens van de activiteit zijn bijgewerkt.");
+        assertThat(driver.getCurrentUrl()).contains("/meerwaarde/activities/" + activityId, "saved=details");
+        assertThat(driver.findElement(By.cssSelector("ul.goals")).getText()).contains(GOAL, "behaald");
+        assertThat(driver.findElement(By.id("update-actualHours")).getAttribute("value"))
+                .isEqualTo("36");
+        assertThat(new Select(driver.findElement(By.id("update-goal-0")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("ACHIEVED");
+
+        // --- evaluate and close --------------------------------------------------------------------------------
+        moveTo("EVALUATION", "Evaluatie");
+        moveTo("CLOSED", "Afgesloten");
+        assertThat(currentStep()).contains("Afgesloten");
+        assertThat(driver.findElements(By.id("stage-form")))
+                .as("no further moves")
+                .isEmpty();
+        assertThat(driver.getPageSource()).contains("De activiteit is afgesloten.");
+
+        List<String> history = driver.findElements(By.cssSelector("#history-caption ~ tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).get(1).getText() + " -> "
+                        + row.findElements(By.tagName("td")).get(2).getText())
+                .toList();
+        assertThat(history)
+                .containsExactly(
+                        "Signaal -> Analyse",
+                        "Analyse -> Plan van aanpak",
+                        "Plan van aanpak -> Uitvoering",
+                        "Uitvoering -> Impact meten",
+                        "Impact meten -> Evaluatie",
+                        "Evaluatie -> Afgesloten");
+
         System.out.printf(
-                "Browser journey (login, signal, activity, stage, participant, impact with error and correction):"
-                        + " %d ms%n",
+                "Browser journey (login, signal, new activity, stages, participant, impact with error and correction,"
+                        + " figures and goal, evaluation, closed): %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
-    /** {@code POST /meerwaarde/api/v1/activities} with the browser's session cookie; the new activity's id. */
-    private String createActivity() throws IOException, InterruptedException {
-        Cookie session = driver.manage().getCookieNamed("MW_SESSION");
-        assertThat(session).as("the browser's session cookie").isNotNull();
-        String body = """
-                {"title": "%s", "team": "%s", "stage": "PLAN", "targetGroups": ["jonge-moeders"],
-                 "startsOn": "2026-09-01", "goals": [{"description": "Acht moeders wandelen wekelijks mee"}]}""".formatted(ACTIVITY_TITLE, TEAM);
-        HttpResponse<String> created = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .build()
-                .send(
-                        HttpRequest.newBuilder(base.resolve("meerwaarde/api/v1/activities"))
-                                .timeout(PAGE_TIMEOUT)
-                                .header("Cookie", session.getName() + "=" + session.getValue())
-                                .header("Content-Type", "application/json")
-                                .header("Accept", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String location = created.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
+    /** Moves the open activity with the stage form and waits for the step list to show the new stage. */
+    private void moveTo(String stage, String title) {
+        WebElement to = waitFor(By.id("stage-to"));
+        Select select = new Select(to);
+        assertThat(select.getOptions().stream().map(o -> o.getAttribute("value")))
+                .as("moves offered in #stage-to")
+                .contains(stage);
+        select.selectByValue(stage);
+        driver.findElement(By.id("stage-submit")).click();
+        new WebDriverWait(driver, PAGE_TIMEOUT)
+                .withMessage(() -> "the move to " + stage + " is saved; page says: "
+                        + driver.findElements(By.id("error-summary")).stream()
+                                .map(WebElement::getText)
+                                .findFirst()
+                                .orElse("(no error summary)"))
+                .until(d -> d.getCurrentUrl().contains("saved=stage")
+                        && !d.findElements(By.id("notice")).isEmpty()
+                        && d.findElement(By.id("notice"))
+                                .getText()
+                                .contains("De activiteit is naar de volgende fase gezet."));
+        assertThat(currentStep()).contains(title);
+    }
+
+    private String currentStep() {
+        return driver.findElement(By.cssSelector("ol.stages li[aria-current=step]"))
+                .getText();
+    }
+
+    private void typeInto(By locator, String text) {
+        WebElement field = driver.findElement(locator);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** The id in {@code /meerwaarde/activities/<id>?saved=...}. */
+    private String activityIdFromUrl() {
+        String path = URI.create(driver.getCurrentUrl()).getPath();
+        assertThat(path).contains("/meerwaarde/activities/");
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** Manouk's row in the participants table of the activity detail. */
