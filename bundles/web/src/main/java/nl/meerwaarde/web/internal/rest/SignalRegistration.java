@@ -2,6 +2,7 @@ package nl.meerwaarde.web.internal.rest;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import nl.meerwaarde.api.InvalidInputException;
@@ -20,6 +21,9 @@ import nl.meerwaarde.web.FieldCodes;
  * all is valid.
  */
 public final class SignalRegistration {
+    /** Signals are registered on Dutch calendar days. */
+    static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+
     private final SignalStore store;
     private final Residents residents;
     private final Clock clock;
@@ -53,7 +57,8 @@ public final class SignalRegistration {
             check.done();
         }
         TeamId team = SignalsResource.ownTeam(check, "team", body.team(), worker);
-        LocalDate today = LocalDate.now(clock);
+        // The calendar day in the Netherlands, whatever zone the server runs in.
+        LocalDate today = LocalDate.ofInstant(clock.instant(), DUTCH_TIME);
         LocalDate registeredOn = body.registeredOn() == null ? today : body.registeredOn();
         if (registeredOn.isAfter(today)) {
             check.add("registeredOn", "field.max", today);

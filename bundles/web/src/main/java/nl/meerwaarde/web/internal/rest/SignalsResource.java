@@ -81,7 +81,7 @@ public final class SignalsResource {
     private final Clock clock;
 
     public SignalsResource() {
-        this.clock = Clock.systemDefaultZone();
+        this.clock = Clock.systemUTC();
     }
 
     /** For tests: the services and the clock given. */

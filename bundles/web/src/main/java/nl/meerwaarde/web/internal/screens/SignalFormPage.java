@@ -79,7 +79,7 @@ public final class SignalFormPage extends PageServlet {
 
     @Activate
     public SignalFormPage(@Reference(name = "menu") ScreenMenu menu, @Reference(name = "csrf") CsrfGuard csrf) {
-        this(menu, csrf, null, null, null, Clock.systemDefaultZone());
+        this(menu, csrf, null, null, null, Clock.systemUTC());
     }
 
     /** For tests: the services given. */

@@ -53,6 +53,20 @@ class SignalsApiTest {
     }
 
     @Test
+    void todayIsTheDutchCalendarDayWhateverTheServersZone() {
+        // 23:30 UTC on 10 March is already 11 March in the Netherlands.
+        SignalsResource lateEvening = new SignalsResource(
+                signals,
+                activities,
+                new Fakes.KnownResidents(MANOUK),
+                java.time.Clock.fixed(java.time.Instant.parse("2026-03-10T23:30:00Z"), java.time.ZoneOffset.UTC));
+
+        lateEvening.register(body("team-noord", "netwerk", null), as(ANNA));
+
+        assertThat(signals.saved.values().iterator().next().registeredOn()).isEqualTo(LocalDate.of(2026, 3, 11));
+    }
+
+    @Test
     void theAuthorisationMatrixOfRegistering() {
         InvalidInputException otherTeam = catchThrowableOfType(
                 InvalidInputException.class, () -> resource.register(body("team-zuid", "netwerk", null), as(ANNA)));
