@@ -18,6 +18,11 @@ import nl.meerwaarde.host.spi.TeamId;
  * @param anonymous counts of anonymous participants, when the activity registers counts only
  * @param individualQuestionsAnswered registered field 17, when registered
  * @param referrerSatisfaction registered field 4, a grade 1-10, when registered
+ * @param analysis the analysis of the signals behind the activity (free text, never exported), when written
+ * @param instrument the measurement instrument chosen in the plan, when chosen
+ * @param partners the partner organisations the activity is run with (names or codes from the organisation's list)
+ * @param sessions the number of sessions held, when registered
+ * @param lessonsLearned what the team learned, written at the evaluation (free text, never exported)
  */
 public record CollectiveActivity(
         ActivityId id,
@@ -32,7 +37,12 @@ public record CollectiveActivity(
         Optional<AnonymousCounts> anonymous,
         Optional<Integer> individualQuestionsAnswered,
         Optional<Integer> referrerSatisfaction,
-        List<SmartGoal> goals) {
+        List<SmartGoal> goals,
+        Optional<String> analysis,
+        Optional<ChosenInstrument> instrument,
+        Set<String> partners,
+        Optional<Integer> sessions,
+        Optional<String> lessonsLearned) {
     public CollectiveActivity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(team, "team");
@@ -47,6 +57,31 @@ public record CollectiveActivity(
         Objects.requireNonNull(individualQuestionsAnswered, "individualQuestionsAnswered");
         referrerSatisfaction.ifPresent(Grades::requireGrade);
         goals = List.copyOf(goals);
+        Objects.requireNonNull(analysis, "analysis");
+        Objects.requireNonNull(instrument, "instrument");
+        partners = Set.copyOf(partners);
+        sessions.ifPresent(count -> {
+            if (count < 0) {
+                throw new IllegalArgumentException("sessions must not be negative");
+            }
+        });
+        Objects.requireNonNull(lessonsLearned, "lessonsLearned");
+    }
+
+    /**
+     * The instrument the plan chose to measure impact with.
+     *
+     * @param code an option code of the registration questionnaire's instrument item, e.g. {@code zrm-2017}, or
+     *     {@code anders} for an instrument the list does not name
+     * @param otherName the instrument's name when {@code code} is {@code anders}
+     */
+    public record ChosenInstrument(String code, Optional<String> otherName) {
+        public static final String OTHER = "anders";
+
+        public ChosenInstrument {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(otherName, "otherName");
+        }
     }
 
     /** Hours and euros, each optional (an activity may budget hours but no money). */

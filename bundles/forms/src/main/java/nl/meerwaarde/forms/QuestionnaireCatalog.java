@@ -11,7 +11,9 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>Definitions come from JSON files inside any bundle whose manifest names a folder in the header
  * {@value #HEADER} (they disappear when that bundle stops), and from the organisation's definitions folder
- * (configuration {@code nl.meerwaarde.forms.catalog}, attribute {@code definitionsDirectory}). A definition is
+ * (configuration {@code nl.meerwaarde.forms.catalog}, attribute {@code definitionsDirectory}), and from the
+ * versions an organisation published into the {@link nl.meerwaarde.api.store.DefinitionStore} (REST upload),
+ * where shipped and folder definitions win when both hold an id and version. A definition is
  * never changed once known: publishing version 2 leaves version 1 findable, so every stored response can still
  * be shown and validated against the version it was given under. When two sources offer the same id and version
  * with different content, the one that arrived first wins and the conflict is logged.

@@ -3,6 +3,7 @@ package nl.meerwaarde.forms;
 import java.util.List;
 import nl.meerwaarde.api.InvalidInputException;
 import nl.meerwaarde.api.InvalidInputException.FieldError;
+import nl.meerwaarde.api.questionnaire.Coding;
 import nl.meerwaarde.api.questionnaire.Questionnaire;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse.Answer;
 import org.osgi.annotation.versioning.ProviderType;
@@ -16,8 +17,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * e.g. {@code plan.doelen[1].omschrijving}; a non-repeating group never does. The values of a repeating question
  * are the answer's value list. Value types: {@link Boolean} for boolean, any integral {@link Number} for integer,
  * any finite {@link Number} for decimal, {@link java.time.LocalDate} or an ISO {@code yyyy-MM-dd} string for
- * date, the option's code ({@link String}) for choice, {@link String} for string and text. An empty value list
- * is no answer. The error's field is the answer path.
+ * date, a {@link Coding} of one of the options for choice, {@link String} for string and text. A choice given as a
+ * plain {@link String} is of the wrong type: {@link #fromJson} turns the codes a client sends into {@link Coding}s.
+ * An empty value list is no answer. The error's field is the answer path.
  */
 @ProviderType
 public interface ResponseValidator {
@@ -40,6 +42,15 @@ public interface ResponseValidator {
      *     empty when the answers may be stored
      */
     List<FieldError> validate(Questionnaire questionnaire, List<Answer> answers);
+
+    /**
+     * The answers with each value a client sent as plain JSON (string, number, boolean) in the type {@link
+     * #validate} expects where JSON has none of its own: the code of a choice becomes a {@link Coding}, an ISO
+     * date a {@link java.time.LocalDate} (so that it is stored as a date, not as free text). Anything else,
+     * including an answer path that names no question, a blank code and a malformed date, is left as it is for
+     * {@link #validate} to report.
+     */
+    List<Answer> fromJson(Questionnaire questionnaire, List<Answer> answers);
 
     /**
      * Checks answers and throws when any is invalid.

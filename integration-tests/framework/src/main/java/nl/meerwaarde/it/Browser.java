@@ -54,6 +54,14 @@ final class Browser {
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** Posts a body of the given media type (a CSV file, say) as a REST client does. */
+    HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** Logs in through the reference host's login page with demo credentials. */
     HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
         return postForm("login", Map.of("username", user, "password", password, "returnTo", "/meerwaarde/"));

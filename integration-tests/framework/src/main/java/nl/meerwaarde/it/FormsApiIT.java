@@ -88,7 +88,11 @@ class FormsApiIT {
         assertThat(measured.statusCode()).as(measured.body()).isIn(200, 201);
         HttpResponse<String> read = sanne.get(impact, "application/json");
         assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(read.body()).contains("Ik ben niet meer de enige.", "verbonden");
+        // the choice is kept as codes and comes back as plain codes, as it was sent
+        assertThat(read.body())
+                .contains(
+                        "Ik ben niet meer de enige.",
+                        "{\"linkId\":\"dimensies\",\"values\":[\"verbonden\",\"erkend\"]}");
 
         assertThat(audit.about(new ResidentId(MANOUK)))
                 .extracting(AuditEvent::objectType, AuditEvent::action)

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import nl.meerwaarde.api.questionnaire.Coding;
 import nl.meerwaarde.api.questionnaire.Questionnaire;
 import nl.meerwaarde.api.questionnaire.QuestionnaireRef;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
@@ -82,9 +83,9 @@ class FormsIT {
             assertThat(catalog.find(shipped.ref())).contains(shipped);
             Questionnaire own =
                     catalog.find(new QuestionnaireRef("effectenmonitor", next)).orElseThrow();
-            assertThat(validator.validate(own, List.of(answer("buurt", "doen"))))
+            assertThat(validator.validate(own, List.of(answer("buurt", new Coding("doen")))))
                     .isEmpty();
-            assertThat(validator.validate(own, List.of(answer("buurt", "zweven"))))
+            assertThat(validator.validate(own, List.of(answer("buurt", new Coding("zweven")))))
                     .extracting(error -> error.field() + " " + error.code())
                     .containsExactly("buurt field.option");
             assertThat(validator.validate(own, List.of()))

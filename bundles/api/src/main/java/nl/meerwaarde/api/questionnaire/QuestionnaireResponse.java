@@ -34,7 +34,12 @@ public record QuestionnaireResponse(
         answers = List.copyOf(answers);
     }
 
-    /** The answer(s) to one item; values are typed as the item's type says (Boolean, BigDecimal, String...). */
+    /**
+     * The answer(s) to one item; values are typed as the item's type says: {@link Boolean} for boolean, a {@link
+     * Number} for integer and decimal, {@link java.time.LocalDate} (or its ISO {@code yyyy-MM-dd} text) for date,
+     * {@link String} (free text) for string and text, and {@link Coding} for choice, never the code as a plain
+     * {@link String}.
+     */
     public record Answer(String linkId, List<Object> values) {
         public Answer {
             Objects.requireNonNull(linkId, "linkId");

@@ -13,6 +13,14 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AuditTrail {
     void record(AuditEvent event);
 
+    /**
+     * Records many events, e.g. those of a bulk import, in order; into Meerwaarde's own table in one transaction
+     * (all or none). Without a better way the events are recorded one by one.
+     */
+    default void recordAll(List<AuditEvent> events) {
+        events.forEach(this::record);
+    }
+
     /** Events about one resident held in Meerwaarde's own table, oldest first (for AVG art. 15 requests). */
     List<AuditEvent> about(ResidentId resident);
 }

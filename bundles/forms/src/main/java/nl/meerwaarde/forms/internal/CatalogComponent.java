@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.meerwaarde.api.questionnaire.Questionnaire;
 import nl.meerwaarde.api.questionnaire.QuestionnaireRef;
+import nl.meerwaarde.api.store.DefinitionStore;
 import nl.meerwaarde.forms.QuestionnaireCatalog;
 import nl.meerwaarde.forms.QuestionnaireParser;
 import org.osgi.annotation.bundle.Capability;
@@ -20,6 +21,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -64,11 +68,20 @@ public final class CatalogComponent implements QuestionnaireCatalog {
 
     private final DefinitionRegistry registry = new DefinitionRegistry();
     private final QuestionnaireParser parser;
+    private final CatalogView view;
     private final BundleTracker<Bundle> tracker;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DefinitionStore published;
 
     @Activate
     public CatalogComponent(BundleContext context, Config config, @Reference QuestionnaireParser parser) {
         this.parser = parser;
+        PublishedDefinitions publishedDefinitions = new PublishedDefinitions(parser);
+        this.view = new CatalogView(registry, () -> publishedDefinitions.current(published));
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new Extender());
         tracker.open();
         readFolder(config.definitionsDirectory());
@@ -140,21 +153,21 @@ public final class CatalogComponent implements QuestionnaireCatalog {
 
     @Override
     public List<Questionnaire> all() {
-        return registry.all();
+        return view.all();
     }
 
     @Override
     public List<Questionnaire> latestVersions() {
-        return registry.latestVersions();
+        return view.latestVersions();
     }
 
     @Override
     public Optional<Questionnaire> find(QuestionnaireRef ref) {
-        return registry.find(ref);
+        return view.find(ref);
     }
 
     @Override
     public Optional<Questionnaire> latest(String id) {
-        return registry.latest(id);
+        return view.latest(id);
     }
 }

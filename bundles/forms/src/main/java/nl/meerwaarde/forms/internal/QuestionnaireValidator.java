@@ -30,6 +30,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.questionnaire.AnswerOption;
+import nl.meerwaarde.api.questionnaire.Coding;
 import nl.meerwaarde.api.questionnaire.EnableWhen;
 import nl.meerwaarde.api.questionnaire.Item;
 import nl.meerwaarde.api.questionnaire.ItemType;
@@ -56,6 +57,15 @@ public final class QuestionnaireValidator implements ResponseValidator {
         Objects.requireNonNull(questionnaire, "questionnaire");
         Objects.requireNonNull(answers, "answers");
         return new Run(questionnaire).validate(answers);
+    }
+
+    @Override
+    public List<Answer> fromJson(Questionnaire questionnaire, List<Answer> answers) {
+        Objects.requireNonNull(questionnaire, "questionnaire");
+        Objects.requireNonNull(answers, "answers");
+        // Only for resolving answer paths: what it finds wrong is validate's to report.
+        Run paths = new Run(questionnaire);
+        return answers.stream().map(paths::fromJson).toList();
     }
 
     /** An answer whose path resolved to a question; {@code values} holds the canonical valid values. */
@@ -109,6 +119,35 @@ public final class QuestionnaireValidator implements ResponseValidator {
                 String shown = field.length() > MAX_FIELD_LENGTH ? field.substring(0, MAX_FIELD_LENGTH) + "…" : field;
                 errors.add(FieldError.of(shown, code, arguments));
             }
+        }
+
+        /** The answer with the codes of a choice as {@link Coding}s. */
+        Answer fromJson(Answer answer) {
+            Item item = resolve(answer.linkId());
+            if (item == null || (item.type() != ItemType.CHOICE && item.type() != ItemType.DATE)) {
+                return answer;
+            }
+            List<Object> values = new ArrayList<>();
+            for (Object value : answer.values()) {
+                values.add(item.type() == ItemType.CHOICE ? coding(value) : date(value));
+            }
+            return new Answer(answer.linkId(), values);
+        }
+
+        private static Object coding(Object value) {
+            return value instanceof String code && !code.isBlank() ? new Coding(code) : value;
+        }
+
+        /** A date as JSON writes it; kept as a date, not text, so that erasing free text leaves it. */
+        private static Object date(Object value) {
+            if (value instanceof String text) {
+                try {
+                    return LocalDate.parse(text);
+                } catch (java.time.format.DateTimeParseException notADate) {
+                    return value;
+                }
+            }
+            return value;
         }
 
         // ---- step 1: every answer on its own
@@ -223,7 +262,7 @@ public final class QuestionnaireValidator implements ResponseValidator {
             }
         }
 
-        /** The value in canonical form (Boolean, BigDecimal, LocalDate, String), or null after an error. */
+        /** The value in canonical form (Boolean, BigDecimal, LocalDate, String, Coding), or null after an error. */
         private Object check(Item item, Object value, String path) {
             switch (item.type()) {
                 case BOOLEAN:
@@ -260,10 +299,10 @@ public final class QuestionnaireValidator implements ResponseValidator {
                     }
                     break;
                 case CHOICE:
-                    if (value instanceof String code) {
+                    if (value instanceof Coding coding) {
                         for (AnswerOption option : item.options()) {
-                            if (option.code().equals(code)) {
-                                return code;
+                            if (option.code().equals(coding.code())) {
+                                return coding;
                             }
                         }
                         error(path, FIELD_OPTION);
@@ -432,6 +471,9 @@ public final class QuestionnaireValidator implements ResponseValidator {
                 } catch (NumberFormatException e) {
                     return false;
                 }
+            }
+            if (value instanceof Coding coding) {
+                return coding.code().equals(answer);
             }
             return value.toString().equals(answer);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import nl.meerwaarde.api.questionnaire.Coding;
 import nl.meerwaarde.api.questionnaire.EnableWhen;
 import nl.meerwaarde.api.questionnaire.Item;
 import nl.meerwaarde.api.questionnaire.Questionnaire;
@@ -22,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Property: a response built only from values the definition itself allows (respecting required, repeats,
  * ranges, options and enableWhen) always validates. The generator decides enablement on its own, from the
- * definition, so a mistake in either the generator or the validator shows up as a failure.
+ * definition, so a mistake in either the generator or the validator shows up as a failure. Sent as JSON (codes
+ * as plain strings), the same response comes back from {@code fromJson} as it was.
  */
 class GeneratedResponsesTest {
     private static final int RUNS = 300;
@@ -45,7 +47,34 @@ class GeneratedResponsesTest {
             assertThat(validator.validate(questionnaire, answers))
                     .as("seed %d, answers %s", seed, answers)
                     .isEmpty();
+            List<Answer> json =
+                    answers.stream().map(GeneratedResponsesTest::codesAsJson).toList();
+            assertThat(validator.fromJson(questionnaire, json))
+                    .as("seed %d, codes sent as JSON strings", seed)
+                    .isEqualTo(answers.stream()
+                            .map(GeneratedResponsesTest::datesAsDates)
+                            .toList());
         }
+    }
+
+    /** The answer with its ISO date strings as dates, as {@code fromJson} gives them (the generator makes both). */
+    private static Answer datesAsDates(Answer answer) {
+        return new Answer(
+                answer.linkId(),
+                answer.values().stream()
+                        .map(v -> v instanceof String text && text.matches("\\d{4}-\\d{2}-\\d{2}")
+                                ? LocalDate.parse(text)
+                                : v)
+                        .toList());
+    }
+
+    /** The answer with its codes as a client sends them in JSON: plain strings. */
+    private static Answer codesAsJson(Answer answer) {
+        return new Answer(
+                answer.linkId(),
+                answer.values().stream()
+                        .map(v -> v instanceof Coding c ? c.code() : v)
+                        .toList());
     }
 
     private static final class Generator {
@@ -130,6 +159,9 @@ class GeneratedResponsesTest {
         }
 
         private static boolean same(Object value, String answer) {
+            if (value instanceof Coding c) {
+                return c.code().equals(answer);
+            }
             if (value instanceof BigDecimal d) {
                 return d.compareTo(new BigDecimal(answer)) == 0;
             }
@@ -163,7 +195,9 @@ class GeneratedResponsesTest {
                                     .plusDays(random.nextInt(2_000))
                                     .toString();
                 case CHOICE ->
-                    item.options().get(random.nextInt(item.options().size())).code();
+                    new Coding(item.options()
+                            .get(random.nextInt(item.options().size()))
+                            .code());
                 case STRING ->
                     text(random.nextInt(10) == 0 ? ResponseValidator.STRING_MAX_LENGTH : 1 + random.nextInt(40));
                 case TEXT ->

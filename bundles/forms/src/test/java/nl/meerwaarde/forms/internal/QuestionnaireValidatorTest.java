@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import nl.meerwaarde.api.InvalidInputException;
 import nl.meerwaarde.api.InvalidInputException.FieldError;
+import nl.meerwaarde.api.questionnaire.Coding;
 import nl.meerwaarde.api.questionnaire.Questionnaire;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse.Answer;
 import nl.meerwaarde.forms.ResponseValidator;
@@ -27,11 +28,22 @@ class QuestionnaireValidatorTest {
         return new Answer(path, Arrays.asList(values));
     }
 
+    private static Coding c(String code) {
+        return new Coding(code);
+    }
+
     /** The smallest valid response: the required name and the required contact group's phone. */
     private static List<Answer> minimal(Answer... more) {
         List<Answer> answers = new ArrayList<>(List.of(a("naam", "Manouk"), a("contact.telefoon", "0591-123456")));
         answers.addAll(List.of(more));
         return answers;
+    }
+
+    private static Questionnaire shipped(String id) {
+        return Definitions.shipped().stream()
+                .filter(q -> q.ref().id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<FieldError> errors(List<Answer> answers) {
@@ -55,8 +67,8 @@ class QuestionnaireValidatorTest {
                 a("korting", 100),
                 a("actief", true),
                 a("geboortedatum", "1998-03-14"),
-                a("kleur", "groen"),
-                a("labels", "a", "b"),
+                a("kleur", c("groen")),
+                a("labels", c("a"), c("b")),
                 a("notities", "eerste", "tweede"),
                 a("reden", "Wil haar netwerk uitbreiden"),
                 a("kleurUitleg", "liever groen"),
@@ -189,14 +201,20 @@ class QuestionnaireValidatorTest {
 
     @Test
     void aChoiceMustBeOneOfTheOptions() {
-        assertThat(errors(minimal(a("kleur", "blauw")))).containsExactly(e("kleur", "field.option"));
-        assertThat(errors(minimal(a("kleur", "Rood")))).containsExactly(e("kleur", "field.option"));
-        assertThat(errors(minimal(a("labels", "a", "z")))).containsExactly(e("labels", "field.option"));
+        assertThat(errors(minimal(a("kleur", c("blauw"))))).containsExactly(e("kleur", "field.option"));
+        assertThat(errors(minimal(a("kleur", c("Rood"))))).containsExactly(e("kleur", "field.option"));
+        assertThat(errors(minimal(a("labels", c("a"), c("z"))))).containsExactly(e("labels", "field.option"));
+    }
+
+    @Test
+    void aChoiceIsACodingNeverAPlainString() {
+        assertThat(errors(minimal(a("kleur", "groen")))).containsExactly(e("kleur", "field.type"));
+        assertThat(errors(minimal(a("labels", c("a"), "b")))).containsExactly(e("labels", "field.type"));
     }
 
     @Test
     void aRepeatedOptionIsReported() {
-        assertThat(errors(minimal(a("labels", "a", "a")))).containsExactly(e("labels", "field.invalid"));
+        assertThat(errors(minimal(a("labels", c("a"), c("a"))))).containsExactly(e("labels", "field.invalid"));
     }
 
     @Test
@@ -257,8 +275,9 @@ class QuestionnaireValidatorTest {
     @Test
     void notEqualsHoldsWithoutAnAnswerAndForOtherAnswers() {
         assertThat(errors(minimal(a("kleurUitleg", "x")))).isEmpty();
-        assertThat(errors(minimal(a("kleur", "groen"), a("kleurUitleg", "x")))).isEmpty();
-        assertThat(errors(minimal(a("kleur", "rood"), a("kleurUitleg", "x"))))
+        assertThat(errors(minimal(a("kleur", c("groen")), a("kleurUitleg", "x"))))
+                .isEmpty();
+        assertThat(errors(minimal(a("kleur", c("rood")), a("kleurUitleg", "x"))))
                 .containsExactly(e("kleurUitleg", "field.disabled"));
     }
 
@@ -350,6 +369,70 @@ class QuestionnaireValidatorTest {
             answers.add(a("onbekend" + i, "x"));
         }
         assertThat(errors(answers)).hasSize(ResponseValidator.MAX_ERRORS);
+    }
+
+    @Test
+    void enableWhenEqualsOnAChoiceComparesTheCode() {
+        Questionnaire registration = shipped("activiteit-registratie");
+        Answer groups = a("plan.doelgroepen", c("ouderen"));
+        Answer other = a("plan.meetinstrumentAnders", "Eigen vragenlijst");
+
+        assertThat(validator.validate(registration, List.of(groups, a("plan.meetinstrument", c("anders")), other)))
+                .isEmpty();
+        assertThat(validator.validate(registration, List.of(groups, a("plan.meetinstrument", c("zrm-2017")), other)))
+                .containsExactly(e("plan.meetinstrumentAnders", "field.disabled"));
+    }
+
+    @Test
+    void fromJsonTurnsChoicesIntoCodingsAndDatesIntoDatesAndLeavesEverythingElse() {
+        List<Answer> json = minimal(
+                a("kleur", "groen"),
+                a("labels", "a", "b"),
+                a("leeftijd", 66),
+                a("geboortedatum", "1998-03-14"),
+                a("notities", "groen"),
+                a("onbekend", "groen"));
+
+        List<Answer> typed = validator.fromJson(Q, json);
+
+        assertThat(typed)
+                .containsExactlyElementsOf(minimal(
+                        a("kleur", c("groen")),
+                        a("labels", c("a"), c("b")),
+                        a("leeftijd", 66),
+                        a("geboortedatum", java.time.LocalDate.of(1998, 3, 14)),
+                        a("notities", "groen"),
+                        a("onbekend", "groen")));
+        assertThat(errors(typed)).containsExactly(e("onbekend", "field.unknown"));
+        assertThat(validator.fromJson(Q, minimal(a("geboortedatum", "14-03-1998"))))
+                .as("not a date: left for the validator to report")
+                .containsExactlyElementsOf(minimal(a("geboortedatum", "14-03-1998")));
+    }
+
+    @Test
+    void fromJsonLeavesWhatIsNoCodeForTheValidatorToReport() {
+        List<Answer> json = minimal(a("kleur", "  "), a("labels", 1, c("a")));
+
+        List<Answer> typed = validator.fromJson(Q, json);
+
+        assertThat(typed).isEqualTo(json);
+        assertThat(errors(typed)).containsExactly(e("kleur", "field.type"), e("labels", "field.type"));
+        assertThat(errors(validator.fromJson(Q, minimal(a("kleur", "blauw")))))
+                .containsExactly(e("kleur", "field.option"));
+    }
+
+    @Test
+    void fromJsonFindsChoicesInRepeatingGroups() {
+        Questionnaire registration = shipped("activiteit-registratie");
+
+        assertThat(validator.fromJson(
+                        registration,
+                        List.of(
+                                a("plan.doelen[1].omschrijving", "Twintig deelnemers"),
+                                a("plan.doelen[1].realisatie", "behaald"))))
+                .containsExactly(
+                        a("plan.doelen[1].omschrijving", "Twintig deelnemers"),
+                        a("plan.doelen[1].realisatie", c("behaald")));
     }
 
     @Test

@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -34,6 +36,12 @@ import javax.sql.DataSource;
 final class Jdbc {
     /** Decimal places of the amount columns ({@code numeric(12,2)}). */
     static final int AMOUNT_SCALE = 2;
+
+    /** Most statements sent in one {@code executeBatch}. */
+    static final int BATCH_SIZE = 1_000;
+
+    /** Most values of one {@code IN} list (PostgreSQL allows 32 767 parameters per statement). */
+    static final int IN_LIST_SIZE = 1_000;
 
     private final DataSource dataSource;
 
@@ -163,20 +171,78 @@ final class Jdbc {
         return grouped(connection, sql, binder, row -> row.getString(2));
     }
 
-    /** Runs one statement once per item, as a batch. */
+    /** Runs one statement once per item, as batches of at most {@value #BATCH_SIZE}. */
     static <T> void batch(Connection connection, String sql, Collection<T> items, BatchBinder<T> binder)
             throws SQLException {
+        execute(connection, sql, items, binder, false);
+    }
+
+    /**
+     * Runs one statement once per item, as batches of at most {@value #BATCH_SIZE}, and answers the update count of
+     * each item in order (for updates: a driver may leave the counts of rewritten inserts out, e.g. PostgreSQL's
+     * {@code reWriteBatchedInserts}).
+     *
+     * @throws SQLException also when the driver does not tell an item's update count
+     */
+    static <T> int[] batchCounts(Connection connection, String sql, Collection<T> items, BatchBinder<T> binder)
+            throws SQLException {
+        return execute(connection, sql, items, binder, true);
+    }
+
+    private static <T> int[] execute(
+            Connection connection, String sql, Collection<T> items, BatchBinder<T> binder, boolean counted)
+            throws SQLException {
+        int[] counts = new int[items.size()];
         if (items.isEmpty()) {
-            return;
+            return counts;
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int ordinal = 0;
+            int done = 0;
             for (T item : items) {
                 binder.bind(new Params(statement), item, ordinal++);
                 statement.addBatch();
+                if (ordinal % BATCH_SIZE == 0 || ordinal == counts.length) {
+                    int[] chunk = statement.executeBatch();
+                    if (counted && chunk.length != ordinal - done) {
+                        throw new SQLException("The driver did not tell the update count of every batch entry");
+                    }
+                    for (int i = 0; counted && i < chunk.length; i++) {
+                        if (chunk[i] < 0) {
+                            throw new SQLException("The driver did not tell the update count of a batch entry");
+                        }
+                    }
+                    System.arraycopy(chunk, 0, counts, done, Math.min(chunk.length, counts.length - done));
+                    done = ordinal;
+                }
             }
-            statement.executeBatch();
         }
+        return counts;
+    }
+
+    /**
+     * A child row of a record (a target group, a goal, a quote...): the parent's id, the child's position among the
+     * parent's children (for the tables that keep an order), and its value.
+     */
+    record Child<T>(UUID parent, int ordinal, T value) {}
+
+    /** The records with distinct ids, in order; of two with the same id the last one counts. */
+    static <T> List<T> lastById(Collection<T> records, Function<T, UUID> id) {
+        Map<UUID, T> byId = new LinkedHashMap<>();
+        for (T record : records) {
+            byId.remove(id.apply(record));
+            byId.put(id.apply(record), record);
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    /** Consecutive parts of at most {@code size} values: the values of long {@code IN} lists, a part per query. */
+    static <T> List<List<T>> chunks(List<T> values, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < values.size(); from += size) {
+            chunks.add(values.subList(from, Math.min(values.size(), from + size)));
+        }
+        return chunks;
     }
 
     /** Sets the parameters of one batch entry; {@code ordinal} counts the items from 0. */

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.CollectiveActivity.AnonymousCounts;
+import nl.meerwaarde.api.CollectiveActivity.ChosenInstrument;
 import nl.meerwaarde.api.CollectiveActivity.GoalRealisation;
 import nl.meerwaarde.api.CollectiveActivity.Investment;
 import nl.meerwaarde.api.CollectiveActivity.SmartGoal;
@@ -59,7 +61,7 @@ public final class JdbcActivityStore implements ActivityStore {
     private static final String ACTIVITY_COLUMNS = "a.id, a.team_id, a.title, a.stage, a.funder_id, a.starts_on,"
             + " a.budget_registered, a.budget_hours, a.budget_euros, a.actual_registered, a.actual_hours,"
             + " a.actual_euros, a.anon_participants, a.anon_measured, a.anon_helped, a.individual_questions,"
-            + " a.referrer_satisfaction";
+            + " a.referrer_satisfaction, a.analysis, a.instrument, a.instrument_other, a.sessions, a.lessons_learned";
     private static final String PARTICIPATION_COLUMNS = "p.id, p.activity_id, p.resident_id, p.measured, p.helped,"
             + " p.helped_reason, p.grade, p.grade_explanation, p.worker_observation";
 
@@ -84,42 +86,86 @@ public final class JdbcActivityStore implements ActivityStore {
 
     @Override
     public void save(CollectiveActivity activity) {
-        UUID id = activity.id().value();
-        jdbc.transaction("save activity " + id, connection -> {
-            int updated = Jdbc.update(
-                    connection,
-                    "UPDATE mw_activity SET team_id = ?, title = ?, stage = ?, funder_id = ?, starts_on = ?,"
-                            + " budget_registered = ?, budget_hours = ?, budget_euros = ?, actual_registered = ?,"
-                            + " actual_hours = ?, actual_euros = ?, anon_participants = ?, anon_measured = ?,"
-                            + " anon_helped = ?, individual_questions = ?, referrer_satisfaction = ? WHERE id = ?",
-                    p -> bindFields(p, activity).uuid(id));
-            if (updated == 0) {
-                Jdbc.update(
-                        connection,
-                        "INSERT INTO mw_activity (team_id, title, stage, funder_id, starts_on, budget_registered,"
-                                + " budget_hours, budget_euros, actual_registered, actual_hours, actual_euros,"
-                                + " anon_participants, anon_measured, anon_helped, individual_questions,"
-                                + " referrer_satisfaction, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        p -> bindFields(p, activity).uuid(id));
-            }
-            Jdbc.update(connection, "DELETE FROM mw_activity_target_group WHERE activity_id = ?", p -> p.uuid(id));
-            Jdbc.update(connection, "DELETE FROM mw_activity_goal WHERE activity_id = ?", p -> p.uuid(id));
-            Jdbc.batch(
-                    connection,
-                    "INSERT INTO mw_activity_target_group (activity_id, target_group) VALUES (?, ?)",
-                    activity.targetGroups(),
-                    (p, group, ordinal) -> p.uuid(id).string(group));
-            Jdbc.batch(
-                    connection,
-                    "INSERT INTO mw_activity_goal (activity_id, ordinal, description, realisation)"
-                            + " VALUES (?, ?, ?, ?)",
-                    activity.goals(),
-                    (p, goal, ordinal) -> p.uuid(id)
-                            .integer(ordinal)
-                            .string(goal.description())
-                            .string(goal.realisation().map(Enum::name).orElse(null)));
+        jdbc.transaction("save activity " + activity.id(), connection -> {
+            writeActivities(connection, List.of(activity));
             return null;
         });
+    }
+
+    /**
+     * Inserts the activities, or replaces those with the same id, with their target groups, goals and partners,
+     * on the caller's connection (and transaction), in batches; their participations are not touched. Of two
+     * activities with the same id the last is written.
+     */
+    static void writeActivities(Connection connection, Collection<CollectiveActivity> activities) throws SQLException {
+        List<CollectiveActivity> distinct =
+                Jdbc.lastById(activities, activity -> activity.id().value());
+        int[] updated = Jdbc.batchCounts(
+                connection,
+                "UPDATE mw_activity SET team_id = ?, title = ?, stage = ?, funder_id = ?, starts_on = ?,"
+                        + " budget_registered = ?, budget_hours = ?, budget_euros = ?, actual_registered = ?,"
+                        + " actual_hours = ?, actual_euros = ?, anon_participants = ?, anon_measured = ?,"
+                        + " anon_helped = ?, individual_questions = ?, referrer_satisfaction = ?, analysis = ?,"
+                        + " instrument = ?, instrument_other = ?, sessions = ?, lessons_learned = ? WHERE id = ?",
+                distinct,
+                (p, activity, ordinal) ->
+                        bindFields(p, activity).uuid(activity.id().value()));
+        List<CollectiveActivity> inserted = new ArrayList<>();
+        List<UUID> replaced = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            if (updated[i] == 0) {
+                inserted.add(distinct.get(i));
+            } else {
+                replaced.add(distinct.get(i).id().value());
+            }
+        }
+        Jdbc.batch(
+                connection,
+                "INSERT INTO mw_activity (team_id, title, stage, funder_id, starts_on, budget_registered,"
+                        + " budget_hours, budget_euros, actual_registered, actual_hours, actual_euros,"
+                        + " anon_participants, anon_measured, anon_helped, individual_questions,"
+                        + " referrer_satisfaction, analysis, instrument, instrument_other, sessions,"
+                        + " lessons_learned, id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                inserted,
+                (p, activity, ordinal) ->
+                        bindFields(p, activity).uuid(activity.id().value()));
+        for (String child : List.of("mw_activity_target_group", "mw_activity_goal", "mw_activity_partner")) {
+            Jdbc.batch(
+                    connection,
+                    "DELETE FROM " + child + " WHERE activity_id = ?",
+                    replaced,
+                    (p, id, ordinal) -> p.uuid(id));
+        }
+        List<Jdbc.Child<String>> partners = new ArrayList<>();
+        List<Jdbc.Child<String>> groups = new ArrayList<>();
+        List<Jdbc.Child<SmartGoal>> goals = new ArrayList<>();
+        for (CollectiveActivity activity : distinct) {
+            UUID id = activity.id().value();
+            activity.partners().forEach(partner -> partners.add(new Jdbc.Child<>(id, 0, partner)));
+            activity.targetGroups().forEach(group -> groups.add(new Jdbc.Child<>(id, 0, group)));
+            for (int i = 0; i < activity.goals().size(); i++) {
+                goals.add(new Jdbc.Child<>(id, i, activity.goals().get(i)));
+            }
+        }
+        Jdbc.batch(
+                connection,
+                "INSERT INTO mw_activity_partner (activity_id, partner) VALUES (?, ?)",
+                partners,
+                (p, partner, ordinal) -> p.uuid(partner.parent()).string(partner.value()));
+        Jdbc.batch(
+                connection,
+                "INSERT INTO mw_activity_target_group (activity_id, target_group) VALUES (?, ?)",
+                groups,
+                (p, group, ordinal) -> p.uuid(group.parent()).string(group.value()));
+        Jdbc.batch(
+                connection,
+                "INSERT INTO mw_activity_goal (activity_id, ordinal, description, realisation) VALUES (?, ?, ?, ?)",
+                goals,
+                (p, goal, ordinal) -> p.uuid(goal.parent())
+                        .integer(goal.ordinal())
+                        .string(goal.value().description())
+                        .string(goal.value().realisation().map(Enum::name).orElse(null)));
     }
 
     private static Jdbc.Params bindFields(Jdbc.Params params, CollectiveActivity activity) throws SQLException {
@@ -139,7 +185,14 @@ public final class JdbcActivityStore implements ActivityStore {
                 .integer(anonymous.map(AnonymousCounts::measured).orElse(null))
                 .integer(anonymous.map(AnonymousCounts::helped).orElse(null))
                 .integer(activity.individualQuestionsAnswered().orElse(null))
-                .integer(activity.referrerSatisfaction().orElse(null));
+                .integer(activity.referrerSatisfaction().orElse(null))
+                .string(activity.analysis().orElse(null))
+                .string(activity.instrument().map(ChosenInstrument::code).orElse(null))
+                .string(activity.instrument()
+                        .flatMap(ChosenInstrument::otherName)
+                        .orElse(null))
+                .integer(activity.sessions().orElse(null))
+                .string(activity.lessonsLearned().orElse(null));
     }
 
     @Override
@@ -189,6 +242,22 @@ public final class JdbcActivityStore implements ActivityStore {
                 .orElse(0L));
     }
 
+    /** The stored activities among these ids, in no particular order. */
+    static List<CollectiveActivity> activitiesWithIds(Connection connection, List<UUID> ids) throws SQLException {
+        List<CollectiveActivity> activities = new ArrayList<>();
+        for (List<UUID> chunk : Jdbc.chunks(ids, Jdbc.IN_LIST_SIZE)) {
+            activities.addAll(withChildren(
+                    connection,
+                    Jdbc.query(
+                            connection,
+                            "SELECT " + ACTIVITY_COLUMNS + " FROM mw_activity a WHERE a.id IN ("
+                                    + Jdbc.placeholders(chunk.size()) + ")",
+                            p -> p.allUuids(chunk),
+                            ActivityRow::of)));
+        }
+        return activities;
+    }
+
     private static List<CollectiveActivity> withChildren(Connection connection, List<ActivityRow> rows)
             throws SQLException {
         if (rows.isEmpty()) {
@@ -208,16 +277,22 @@ public final class JdbcActivityStore implements ActivityStore {
                 row -> new SmartGoal(
                         row.getString("description"),
                         optionalString(row, "realisation").map(GoalRealisation::valueOf)));
+        Map<UUID, List<String>> partners = Jdbc.grouped(
+                connection,
+                "SELECT activity_id, partner FROM mw_activity_partner WHERE activity_id IN (" + in + ")",
+                p -> p.allUuids(ids));
         return rows.stream()
                 .map(row -> row.toActivity(
-                        Set.copyOf(groups.getOrDefault(row.id(), List.of())), goals.getOrDefault(row.id(), List.of())))
+                        Set.copyOf(groups.getOrDefault(row.id(), List.of())),
+                        goals.getOrDefault(row.id(), List.of()),
+                        Set.copyOf(partners.getOrDefault(row.id(), List.of()))))
                 .toList();
     }
 
     @Override
     public void saveParticipation(Participation participation) {
         jdbc.transaction("save participation " + participation.id(), connection -> {
-            writeParticipation(connection, participation);
+            writeParticipations(connection, List.of(participation));
             return null;
         });
     }
@@ -226,58 +301,105 @@ public final class JdbcActivityStore implements ActivityStore {
     public void saveMeasurement(Participation participation, QuestionnaireResponse response) {
         List<JdbcResponseStore.AnswerRow> answers = JdbcResponseStore.answerRows(response);
         jdbc.transaction("save the measurement of participation " + participation.id(), connection -> {
-            writeParticipation(connection, participation);
+            writeParticipations(connection, List.of(participation));
             JdbcResponseStore.write(connection, response, answers);
             return null;
         });
     }
 
-    private static void writeParticipation(Connection connection, Participation participation) throws SQLException {
-        UUID id = participation.id();
-        UUID activity = participation.activity().value();
-        if (Jdbc.queryOne(
-                        connection,
-                        "SELECT 1 FROM mw_activity WHERE id = ?",
-                        p -> p.uuid(activity),
-                        row -> row.getInt(1))
-                .isEmpty()) {
-            throw new StoreException(
-                    "Could not save participation " + id + ": activity " + activity + " does not exist");
-        }
-        int updated = Jdbc.update(
+    /**
+     * Inserts the participations, or replaces those with the same id, with their dimensions, quotes and
+     * referrals, on the caller's connection (and transaction), in batches. Of two participations with the same id
+     * the last is written.
+     *
+     * @throws StoreException when an activity they belong to does not exist (nothing is written then)
+     */
+    static void writeParticipations(Connection connection, Collection<Participation> participations)
+            throws SQLException {
+        List<Participation> distinct = Jdbc.lastById(participations, Participation::id);
+        requireActivities(connection, distinct);
+        int[] updated = Jdbc.batchCounts(
                 connection,
                 "UPDATE mw_participation SET activity_id = ?, resident_id = ?, measured = ?, helped = ?,"
                         + " helped_reason = ?, grade = ?, grade_explanation = ?, worker_observation = ?"
                         + " WHERE id = ?",
-                p -> bindFields(p, participation).uuid(id));
-        if (updated == 0) {
-            Jdbc.update(
-                    connection,
-                    "INSERT INTO mw_participation (activity_id, resident_id, measured, helped, helped_reason,"
-                            + " grade, grade_explanation, worker_observation, id)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    p -> bindFields(p, participation).uuid(id));
+                distinct,
+                (p, participation, ordinal) -> bindFields(p, participation).uuid(participation.id()));
+        List<Participation> inserted = new ArrayList<>();
+        List<UUID> replaced = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            if (updated[i] == 0) {
+                inserted.add(distinct.get(i));
+            } else {
+                replaced.add(distinct.get(i).id());
+            }
         }
+        Jdbc.batch(
+                connection,
+                "INSERT INTO mw_participation (activity_id, resident_id, measured, helped, helped_reason,"
+                        + " grade, grade_explanation, worker_observation, id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                inserted,
+                (p, participation, ordinal) -> bindFields(p, participation).uuid(participation.id()));
         for (String child :
                 List.of("mw_participation_dimension", "mw_participation_quote", "mw_participation_referral")) {
-            Jdbc.update(connection, "DELETE FROM " + child + " WHERE participation_id = ?", p -> p.uuid(id));
+            Jdbc.batch(
+                    connection,
+                    "DELETE FROM " + child + " WHERE participation_id = ?",
+                    replaced,
+                    (p, id, ordinal) -> p.uuid(id));
         }
-        Optional<ImpactMeasurement> measurement = participation.measurement();
+        List<Jdbc.Child<String>> dimensions = new ArrayList<>();
+        List<Jdbc.Child<String>> quotes = new ArrayList<>();
+        List<Jdbc.Child<String>> referrals = new ArrayList<>();
+        for (Participation participation : distinct) {
+            UUID id = participation.id();
+            participation.measurement().ifPresent(measurement -> {
+                measurement.dimensions().forEach(dimension -> dimensions.add(new Jdbc.Child<>(id, 0, dimension)));
+                for (int i = 0; i < measurement.quotes().size(); i++) {
+                    quotes.add(new Jdbc.Child<>(id, i, measurement.quotes().get(i)));
+                }
+            });
+            participation.referrals().forEach(partner -> referrals.add(new Jdbc.Child<>(id, 0, partner)));
+        }
         Jdbc.batch(
                 connection,
                 "INSERT INTO mw_participation_dimension (participation_id, dimension) VALUES (?, ?)",
-                measurement.map(ImpactMeasurement::dimensions).orElse(Set.of()),
-                (p, dimension, ordinal) -> p.uuid(id).string(dimension));
+                dimensions,
+                (p, dimension, ordinal) -> p.uuid(dimension.parent()).string(dimension.value()));
         Jdbc.batch(
                 connection,
                 "INSERT INTO mw_participation_quote (participation_id, ordinal, quote) VALUES (?, ?, ?)",
-                measurement.map(ImpactMeasurement::quotes).orElse(List.of()),
-                (p, quote, ordinal) -> p.uuid(id).integer(ordinal).string(quote));
+                quotes,
+                (p, quote, ordinal) ->
+                        p.uuid(quote.parent()).integer(quote.ordinal()).string(quote.value()));
         Jdbc.batch(
                 connection,
                 "INSERT INTO mw_participation_referral (participation_id, partner) VALUES (?, ?)",
-                participation.referrals(),
-                (p, partner, ordinal) -> p.uuid(id).string(partner));
+                referrals,
+                (p, partner, ordinal) -> p.uuid(partner.parent()).string(partner.value()));
+    }
+
+    private static void requireActivities(Connection connection, List<Participation> participations)
+            throws SQLException {
+        List<UUID> activities = participations.stream()
+                .map(participation -> participation.activity().value())
+                .distinct()
+                .toList();
+        Set<UUID> existing = new HashSet<>();
+        for (List<UUID> chunk : Jdbc.chunks(activities, Jdbc.IN_LIST_SIZE)) {
+            existing.addAll(Jdbc.query(
+                    connection,
+                    "SELECT id FROM mw_activity WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ")",
+                    p -> p.allUuids(chunk),
+                    row -> uuid(row, "id")));
+        }
+        for (Participation participation : participations) {
+            if (!existing.contains(participation.activity().value())) {
+                throw new StoreException("Could not save participation " + participation.id() + ": activity "
+                        + participation.activity() + " does not exist");
+            }
+        }
     }
 
     private static Jdbc.Params bindFields(Jdbc.Params params, Participation participation) throws SQLException {
@@ -298,41 +420,81 @@ public final class JdbcActivityStore implements ActivityStore {
     public List<Participation> participations(ActivityId activity) {
         return jdbc.read(
                 "list participations of activity " + activity,
-                connection -> participations(connection, ParticipationsOf.ACTIVITY, p -> p.uuid(activity.value())));
+                connection ->
+                        participations(connection, ParticipationsOf.ACTIVITY.condition, p -> p.uuid(activity.value())));
     }
 
     /** The participations of one resident, by activity, then id (for access requests). */
     List<Participation> participationsOf(Connection connection, ResidentId resident) throws SQLException {
-        return participations(connection, ParticipationsOf.RESIDENT, p -> p.string(resident.value()));
+        return participations(connection, ParticipationsOf.RESIDENT.condition, p -> p.string(resident.value()));
     }
 
-    private static List<Participation> participations(Connection connection, ParticipationsOf which, Jdbc.Binder binder)
+    /** The stored participations among these ids, by activity, then resident, then id within each part. */
+    static List<Participation> participationsWithIds(Connection connection, List<UUID> ids) throws SQLException {
+        List<Participation> participations = new ArrayList<>();
+        for (List<UUID> chunk : Jdbc.chunks(ids, Jdbc.IN_LIST_SIZE)) {
+            String in = " IN (" + Jdbc.placeholders(chunk.size()) + ")";
+            participations.addAll(
+                    participations(connection, "p.id" + in, "c.participation_id" + in, p -> p.allUuids(chunk)));
+        }
+        return participations;
+    }
+
+    /** Who takes part in these activities: one entry per participation. */
+    static List<Participant> participantsOf(Connection connection, List<UUID> activities) throws SQLException {
+        List<Participant> participants = new ArrayList<>();
+        for (List<UUID> chunk : Jdbc.chunks(activities, Jdbc.IN_LIST_SIZE)) {
+            participants.addAll(Jdbc.query(
+                    connection,
+                    "SELECT id, activity_id, resident_id FROM mw_participation WHERE activity_id IN ("
+                            + Jdbc.placeholders(chunk.size()) + ")",
+                    p -> p.allUuids(chunk),
+                    row -> new Participant(
+                            uuid(row, "id"),
+                            new ActivityId(uuid(row, "activity_id")),
+                            ResidentId.of(row.getString("resident_id")))));
+        }
+        return participants;
+    }
+
+    /** A participation's id, activity and resident. */
+    record Participant(UUID id, ActivityId activity, ResidentId resident) {}
+
+    /**
+     * The participations matching a condition on {@code mw_participation p}, with their children; the children are
+     * selected by the same condition (joined to {@code p}), or by {@code childCondition} on the child table's {@code
+     * c.participation_id} when given (faster for a list of ids).
+     */
+    private static List<Participation> participations(Connection connection, String condition, Jdbc.Binder binder)
             throws SQLException {
+        return participations(connection, condition, null, binder);
+    }
+
+    private static List<Participation> participations(
+            Connection connection, String condition, String childCondition, Jdbc.Binder binder) throws SQLException {
         List<ParticipationRow> rows = Jdbc.query(
                 connection,
-                "SELECT " + PARTICIPATION_COLUMNS + " FROM mw_participation p WHERE " + which.condition
+                "SELECT " + PARTICIPATION_COLUMNS + " FROM mw_participation p WHERE " + condition
                         + " ORDER BY p.activity_id, p.resident_id, p.id",
                 binder,
                 ParticipationRow::of);
         if (rows.isEmpty()) {
             return List.of();
         }
+        String children = childCondition == null
+                ? " JOIN mw_participation p ON p.id = c.participation_id WHERE " + condition
+                : " WHERE " + childCondition;
         Map<UUID, List<String>> dimensions = Jdbc.grouped(
                 connection,
-                "SELECT d.participation_id, d.dimension FROM mw_participation_dimension d"
-                        + " JOIN mw_participation p ON p.id = d.participation_id WHERE " + which.condition,
+                "SELECT c.participation_id, c.dimension FROM mw_participation_dimension c" + children,
                 binder);
         Map<UUID, List<String>> quotes = Jdbc.grouped(
                 connection,
-                "SELECT q.participation_id, q.quote FROM mw_participation_quote q"
-                        + " JOIN mw_participation p ON p.id = q.participation_id WHERE " + which.condition
-                        + " ORDER BY q.participation_id, q.ordinal",
+                "SELECT c.participation_id, c.quote FROM mw_participation_quote c" + children
+                        + " ORDER BY c.participation_id, c.ordinal",
                 binder);
         Map<UUID, List<String>> referrals = Jdbc.grouped(
-                connection,
-                "SELECT r.participation_id, r.partner FROM mw_participation_referral r"
-                        + " JOIN mw_participation p ON p.id = r.participation_id WHERE " + which.condition,
-                binder);
+                connection, "SELECT c.participation_id, c.partner FROM mw_participation_referral c" + children, binder);
         List<Participation> participations = new ArrayList<>(rows.size());
         for (ParticipationRow row : rows) {
             participations.add(row.toParticipation(
@@ -422,7 +584,11 @@ public final class JdbcActivityStore implements ActivityStore {
             Optional<Investment> actual,
             Optional<AnonymousCounts> anonymous,
             Optional<Integer> individualQuestionsAnswered,
-            Optional<Integer> referrerSatisfaction) {
+            Optional<Integer> referrerSatisfaction,
+            Optional<String> analysis,
+            Optional<ChosenInstrument> instrument,
+            Optional<Integer> sessions,
+            Optional<String> lessonsLearned) {
 
         static ActivityRow of(ResultSet row) throws SQLException {
             Optional<Integer> participants = optionalInt(row, "anon_participants");
@@ -441,7 +607,19 @@ public final class JdbcActivityStore implements ActivityStore {
                     investment(row, "actual"),
                     anonymous,
                     optionalInt(row, "individual_questions"),
-                    optionalInt(row, "referrer_satisfaction"));
+                    optionalInt(row, "referrer_satisfaction"),
+                    optionalString(row, "analysis"),
+                    instrument(row),
+                    optionalInt(row, "sessions"),
+                    optionalString(row, "lessons_learned"));
+        }
+
+        private static Optional<ChosenInstrument> instrument(ResultSet row) throws SQLException {
+            Optional<String> code = optionalString(row, "instrument");
+            if (code.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ChosenInstrument(code.get(), optionalString(row, "instrument_other")));
         }
 
         private static Optional<Investment> investment(ResultSet row, String prefix) throws SQLException {
@@ -452,7 +630,7 @@ public final class JdbcActivityStore implements ActivityStore {
                     new Investment(optionalAmount(row, prefix + "_hours"), optionalAmount(row, prefix + "_euros")));
         }
 
-        CollectiveActivity toActivity(Set<String> targetGroups, List<SmartGoal> goals) {
+        CollectiveActivity toActivity(Set<String> targetGroups, List<SmartGoal> goals, Set<String> partners) {
             return new CollectiveActivity(
                     new ActivityId(id),
                     new TeamId(team),
@@ -466,7 +644,12 @@ public final class JdbcActivityStore implements ActivityStore {
                     anonymous,
                     individualQuestionsAnswered,
                     referrerSatisfaction,
-                    goals);
+                    goals,
+                    analysis,
+                    instrument,
+                    partners,
+                    sessions,
+                    lessonsLearned);
         }
     }
 

@@ -27,6 +27,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(name = "nl.meerwaarde.store.audit", service = AuditTrail.class)
 public final class JdbcAuditTrail implements AuditTrail {
+    private static final String INSERT =
+            "INSERT INTO mw_audit_event (occurred_at, actor, action, object_type, object_id, resident_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)";
+
     private final Jdbc jdbc;
     private final AtomicReference<AuditSink> sink = new AtomicReference<>();
 
@@ -61,20 +65,31 @@ public final class JdbcAuditTrail implements AuditTrail {
                 connection -> insert(connection, event));
     }
 
+    /** To the host's sink one by one while there is one, else into {@code mw_audit_event} in one batched transaction. */
+    @Override
+    public void recordAll(List<AuditEvent> events) {
+        AuditSink current = sink.get();
+        if (current != null) {
+            events.forEach(current::record);
+            return;
+        }
+        jdbc.transaction("record " + events.size() + " audit events", connection -> {
+            Jdbc.batch(connection, INSERT, events, (p, event, ordinal) -> bind(p, event));
+            return null;
+        });
+    }
+
     static int insert(Connection connection, AuditEvent event) throws SQLException {
-        return Jdbc.update(
-                connection,
-                "INSERT INTO mw_audit_event (occurred_at, actor, action, object_type, object_id, resident_id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
-                p -> p.timestamp(event.at())
-                        .string(event.actor())
-                        .string(event.action())
-                        .string(event.objectType())
-                        .string(event.objectId())
-                        .string(
-                                event.resident() == null
-                                        ? null
-                                        : event.resident().value()));
+        return Jdbc.update(connection, INSERT, p -> bind(p, event));
+    }
+
+    private static void bind(Jdbc.Params params, AuditEvent event) throws SQLException {
+        params.timestamp(event.at())
+                .string(event.actor())
+                .string(event.action())
+                .string(event.objectType())
+                .string(event.objectId())
+                .string(event.resident() == null ? null : event.resident().value());
     }
 
     @Override

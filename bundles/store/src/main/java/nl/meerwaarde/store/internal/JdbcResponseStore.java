@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import nl.meerwaarde.api.ActivityId;
+import nl.meerwaarde.api.questionnaire.Coding;
 import nl.meerwaarde.api.questionnaire.QuestionnaireRef;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse.Answer;
@@ -41,9 +42,12 @@ import org.osgi.service.component.annotations.Reference;
  *       <td>{@link Long}</td></tr>
  *   <tr><td>{@link BigDecimal}</td><td>{@code decimal}</td><td>{@link BigDecimal} with the same scale</td></tr>
  *   <tr><td>{@link LocalDate}</td><td>{@code date}</td><td>{@link LocalDate}</td></tr>
- *   <tr><td>{@link String} (free text and choice codes alike)</td><td>{@code string}</td>
- *       <td>{@link String}</td></tr>
+ *   <tr><td>{@link String} (free text)</td><td>{@code string}</td><td>{@link String}</td></tr>
+ *   <tr><td>{@link Coding} (a choice's code)</td><td>{@code code}</td><td>{@link Coding}</td></tr>
  * </table>
+ *
+ * <p>Only {@code string} values are free text; the AVG erasure ({@link ParticipationPersonalData}) removes those
+ * and keeps every other type, codes included.
  *
  * <p>Any other value (a {@link Double}, a {@link java.math.BigInteger}, ...) is refused with an {@link
  * IllegalArgumentException} before anything is written: a double is not exact, so the caller converts it to a
@@ -60,6 +64,7 @@ public final class JdbcResponseStore implements ResponseStore {
     static final String DECIMAL = "decimal";
     static final String DATE = "date";
     static final String STRING = "string";
+    static final String CODE = "code";
 
     private static final String COLUMNS = "r.id, r.questionnaire_id, r.questionnaire_version, r.resident_id,"
             + " r.activity_id, r.authored_at, r.authored_by";
@@ -244,9 +249,12 @@ public final class JdbcResponseStore implements ResponseStore {
         if (value instanceof String) {
             return STRING;
         }
+        if (value instanceof Coding) {
+            return CODE;
+        }
         throw new IllegalArgumentException("The answer " + linkId + " has a value of type "
                 + value.getClass().getName()
-                + "; the store keeps Boolean, Long (or Integer), BigDecimal, LocalDate and String values");
+                + "; the store keeps Boolean, Long (or Integer), BigDecimal, LocalDate, String and Coding values");
     }
 
     /**
@@ -260,6 +268,9 @@ public final class JdbcResponseStore implements ResponseStore {
         if (value instanceof Number number) {
             return Long.toString(number.longValue());
         }
+        if (value instanceof Coding coding) {
+            return coding.code();
+        }
         return value.toString();
     }
 
@@ -270,6 +281,7 @@ public final class JdbcResponseStore implements ResponseStore {
             case DECIMAL -> new BigDecimal(text);
             case DATE -> LocalDate.parse(text);
             case STRING -> text;
+            case CODE -> new Coding(text);
             default -> throw new IllegalStateException("Unknown answer value type in the database: " + type);
         };
     }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,28 +45,70 @@ public final class JdbcSignalStore implements SignalStore {
 
     @Override
     public void save(Signal signal) {
-        UUID id = signal.id().value();
-        jdbc.transaction("save signal " + id, connection -> {
-            int updated = Jdbc.update(
-                    connection,
-                    "UPDATE mw_signal SET team_id = ?, registered_on = ?, signal_type = ?, referrer = ?,"
-                            + " question = ?, answered = ?, resident_id = ?, activity_id = ? WHERE id = ?",
-                    p -> bindFields(p, signal).uuid(id));
-            if (updated == 0) {
-                Jdbc.update(
-                        connection,
-                        "INSERT INTO mw_signal (team_id, registered_on, signal_type, referrer, question, answered,"
-                                + " resident_id, activity_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        p -> bindFields(p, signal).uuid(id));
-            }
-            Jdbc.update(connection, "DELETE FROM mw_signal_target_group WHERE signal_id = ?", p -> p.uuid(id));
-            Jdbc.batch(
-                    connection,
-                    "INSERT INTO mw_signal_target_group (signal_id, target_group) VALUES (?, ?)",
-                    signal.targetGroups(),
-                    (p, group, ordinal) -> p.uuid(id).string(group));
+        jdbc.transaction("save signal " + signal.id(), connection -> {
+            write(connection, List.of(signal));
             return null;
         });
+    }
+
+    /**
+     * Inserts the signals, or replaces those with the same id, with their target groups, on the caller's
+     * connection (and transaction), in batches. Of two signals with the same id the last is written.
+     */
+    static void write(Connection connection, Collection<Signal> signals) throws SQLException {
+        List<Signal> distinct = Jdbc.lastById(signals, signal -> signal.id().value());
+        int[] updated = Jdbc.batchCounts(
+                connection,
+                "UPDATE mw_signal SET team_id = ?, registered_on = ?, signal_type = ?, referrer = ?,"
+                        + " question = ?, answered = ?, resident_id = ?, activity_id = ? WHERE id = ?",
+                distinct,
+                (p, signal, ordinal) -> bindFields(p, signal).uuid(signal.id().value()));
+        List<Signal> inserted = new ArrayList<>();
+        List<UUID> replaced = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            if (updated[i] == 0) {
+                inserted.add(distinct.get(i));
+            } else {
+                replaced.add(distinct.get(i).id().value());
+            }
+        }
+        Jdbc.batch(
+                connection,
+                "INSERT INTO mw_signal (team_id, registered_on, signal_type, referrer, question, answered,"
+                        + " resident_id, activity_id, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                inserted,
+                (p, signal, ordinal) -> bindFields(p, signal).uuid(signal.id().value()));
+        Jdbc.batch(
+                connection,
+                "DELETE FROM mw_signal_target_group WHERE signal_id = ?",
+                replaced,
+                (p, id, ordinal) -> p.uuid(id));
+        List<Jdbc.Child<String>> groups = new ArrayList<>();
+        for (Signal signal : distinct) {
+            signal.targetGroups()
+                    .forEach(group -> groups.add(new Jdbc.Child<>(signal.id().value(), 0, group)));
+        }
+        Jdbc.batch(
+                connection,
+                "INSERT INTO mw_signal_target_group (signal_id, target_group) VALUES (?, ?)",
+                groups,
+                (p, group, ordinal) -> p.uuid(group.parent()).string(group.value()));
+    }
+
+    /** The stored signals among these ids, in no particular order. */
+    static List<Signal> withIds(Connection connection, List<UUID> ids) throws SQLException {
+        List<Signal> signals = new ArrayList<>();
+        for (List<UUID> chunk : Jdbc.chunks(ids, Jdbc.IN_LIST_SIZE)) {
+            signals.addAll(withTargetGroups(
+                    connection,
+                    Jdbc.query(
+                            connection,
+                            "SELECT " + COLUMNS + " FROM mw_signal s WHERE s.id IN (" + Jdbc.placeholders(chunk.size())
+                                    + ")",
+                            p -> p.allUuids(chunk),
+                            SignalRow::of)));
+        }
+        return signals;
     }
 
     private static Jdbc.Params bindFields(Jdbc.Params params, Signal signal) throws SQLException {

@@ -12,6 +12,7 @@ import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Participation.ImpactMeasurement;
 import nl.meerwaarde.api.Signal;
+import nl.meerwaarde.api.questionnaire.Coding;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.store.AuditTrail;
 import nl.meerwaarde.host.spi.AuditEvent;
@@ -38,9 +39,9 @@ import org.osgi.service.component.annotations.Reference;
  *   <li>the resident's participations lose every free text (reason for "helped", grade explanation, worker
  *       observation, quotes); what is counted stays: measured, helped, grade, dimensions, referrals;
  *   <li>the signals about the resident lose the referrer's question (free text);
- *   <li>the resident's questionnaire responses lose every string answer value (free texts; the store cannot tell
- *       a choice code from a free text, both being strings, so codes go too); booleans, numbers and dates stay,
- *       so instrument scores still count; a response the resident authored (self-scan) is marked as authored
+ *   <li>the resident's questionnaire responses lose every free text (answer values of type {@code string});
+ *       choice codes, booleans, numbers and dates stay, so instrument scores and counted answers (impact
+ *       dimensions, ZRM levels) still count; a response the resident authored (self-scan) is marked as authored
  *       by {@code resident:<marker>};
  *   <li>the resident's host id is replaced on all of them by one new random marker {@code erased-<uuid>}, the
  *       same for all of this resident's records, so that counts of distinct residents stay right; the marker is
@@ -139,6 +140,7 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
                     connection,
                     "UPDATE mw_signal SET resident_id = ?, question = NULL WHERE resident_id = ?",
                     p -> p.string(marker).string(resident.value()));
+            // Only free text: codes, like numbers, are counted data.
             Jdbc.update(
                     connection,
                     "DELETE FROM mw_response_answer WHERE value_type = ? AND response_id IN"
@@ -226,8 +228,11 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
         return values;
     }
 
-    /** A value as plain JSON-able data: booleans and numbers as they are, dates as ISO text. */
+    /** A value as plain JSON-able data: booleans, numbers and texts as they are, codes as such, dates as ISO text. */
     private static Object plain(Object value) {
+        if (value instanceof Coding coding) {
+            return coding.code();
+        }
         return value instanceof Boolean || value instanceof Number || value instanceof String
                 ? value
                 : value.toString();

@@ -51,7 +51,12 @@ class JdbcActivityStoreTest {
                 List.of(
                         new SmartGoal("Twintig deelnemers wandelen wekelijks mee", Optional.of(GoalRealisation.PARTLY)),
                         new SmartGoal("Deelnemers kennen na drie maanden twee buurtgenoten", Optional.empty()),
-                        new SmartGoal("Een vrijwilliger neemt de groep over", Optional.of(GoalRealisation.ACHIEVED))));
+                        new SmartGoal("Een vrijwilliger neemt de groep over", Optional.of(GoalRealisation.ACHIEVED))),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static CollectiveActivity minimal() {
@@ -68,7 +73,12 @@ class JdbcActivityStoreTest {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static Participation measured(ActivityId activity, ResidentId resident) {
@@ -103,6 +113,63 @@ class JdbcActivityStoreTest {
         assertThat(store.find(full.id())).contains(full);
         assertThat(store.find(minimal.id())).contains(minimal);
         assertThat(store.find(ActivityId.random())).isEmpty();
+    }
+
+    /** The full activity with an analysis, an "other" instrument, partners, sessions and lessons learned. */
+    static CollectiveActivity planned() {
+        CollectiveActivity full = full();
+        return new CollectiveActivity(
+                full.id(),
+                full.team(),
+                full.title(),
+                full.stage(),
+                full.targetGroups(),
+                full.funder(),
+                full.startsOn(),
+                full.budget(),
+                full.actual(),
+                full.anonymous(),
+                full.individualQuestionsAnswered(),
+                full.referrerSatisfaction(),
+                full.goals(),
+                Optional.of("Vier signalen over eenzaamheid in De Horst."),
+                Optional.of(new CollectiveActivity.ChosenInstrument(
+                        CollectiveActivity.ChosenInstrument.OTHER, Optional.of("Wandelmeter"))),
+                Set.of("Buurtsportcoach", "Huisartsenpraktijk De Horst"),
+                Optional.of(12),
+                Optional.of("Vaste dag en vaste plek werken."));
+    }
+
+    @OnBothDatabases
+    void keepsThePlanAndEvaluationAndReplacesThePartners(Engine engine) {
+        JdbcActivityStore store = new JdbcActivityStore(engine.migrated(dir));
+        CollectiveActivity planned = planned();
+
+        store.save(planned);
+        assertThat(store.find(planned.id())).contains(planned);
+
+        CollectiveActivity changed = new CollectiveActivity(
+                planned.id(),
+                planned.team(),
+                planned.title(),
+                planned.stage(),
+                planned.targetGroups(),
+                planned.funder(),
+                planned.startsOn(),
+                planned.budget(),
+                planned.actual(),
+                planned.anonymous(),
+                planned.individualQuestionsAnswered(),
+                planned.referrerSatisfaction(),
+                planned.goals(),
+                Optional.empty(),
+                Optional.of(new CollectiveActivity.ChosenInstrument("zrm-2017", Optional.empty())),
+                Set.of("Bibliotheek"),
+                Optional.of(0),
+                Optional.empty());
+        store.save(changed);
+        assertThat(store.find(planned.id())).contains(changed);
+        assertThat(store.list(List.of(planned.team()), 0, 10)).containsExactly(changed);
     }
 
     @OnBothDatabases
@@ -159,7 +226,12 @@ class JdbcActivityStoreTest {
                 Optional.empty(),
                 Optional.of(3),
                 Optional.empty(),
-                List.of(new SmartGoal("Een nieuw doel", Optional.of(GoalRealisation.NOT_ACHIEVED))));
+                List.of(new SmartGoal("Een nieuw doel", Optional.of(GoalRealisation.NOT_ACHIEVED))),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
         store.save(changed);
 
         assertThat(store.find(original.id())).contains(changed);
@@ -192,7 +264,12 @@ class JdbcActivityStoreTest {
                 original.anonymous(),
                 original.individualQuestionsAnswered(),
                 original.referrerSatisfaction(),
-                List.of());
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
         assertThatThrownBy(() -> store.save(broken))
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("Could not save activity " + original.id());
@@ -383,7 +460,12 @@ class JdbcActivityStoreTest {
                 a.anonymous(),
                 a.individualQuestionsAnswered(),
                 a.referrerSatisfaction(),
-                a.goals());
+                a.goals(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static CollectiveActivity withStart(CollectiveActivity a, Optional<LocalDate> start) {
@@ -400,7 +482,12 @@ class JdbcActivityStoreTest {
                 a.anonymous(),
                 a.individualQuestionsAnswered(),
                 a.referrerSatisfaction(),
-                a.goals());
+                a.goals(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static CollectiveActivity withInvestments(
@@ -418,6 +505,11 @@ class JdbcActivityStoreTest {
                 a.anonymous(),
                 a.individualQuestionsAnswered(),
                 a.referrerSatisfaction(),
-                a.goals());
+                a.goals(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
+import nl.meerwaarde.api.questionnaire.Coding;
 import nl.meerwaarde.api.questionnaire.QuestionnaireRef;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse.Answer;
@@ -54,7 +55,8 @@ class JdbcResponseStoreTest {
                         answer("uitvoering.groot", Long.MAX_VALUE, Long.MIN_VALUE, 0L),
                         answer("uitvoering.start", LocalDate.of(2025, 2, 3)),
                         answer("uitvoering.data", LocalDate.of(2025, 2, 3), LocalDate.of(2025, 2, 10)),
-                        answer("plan.doelgroepen", "ouderen", "eenzamen", "ouderen"),
+                        answer("plan.doelgroepen", new Coding("ouderen"), new Coding("eenzamen")),
+                        answer("plan.meetinstrument", new Coding("zrm-2017")),
                         answer("plan.leeg"),
                         answer("plan.lege-tekst", "")));
     }
@@ -129,6 +131,31 @@ class JdbcResponseStoreTest {
                 .singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("value_type", "decimal"))
                 .satisfies(row -> assertThat(row.get("value_text").toString()).isEqualTo("12.50"));
+    }
+
+    @OnBothDatabases
+    void keepsACodeApartFromTheSameFreeText(Engine engine) {
+        MigratedDatabase database = engine.migrated(dir);
+        JdbcResponseStore store = new JdbcResponseStore(database);
+        QuestionnaireResponse response = response(
+                Optional.of(ANNA),
+                AUTHORED,
+                answer("dimensies", new Coding("erkend"), new Coding("verbonden")),
+                answer("toelichting", "erkend"));
+
+        store.save(response);
+
+        QuestionnaireResponse read = store.find(response.id()).orElseThrow();
+        assertThat(read).isEqualTo(response);
+        assertThat(read.answers().get(0).values()).containsExactly(new Coding("erkend"), new Coding("verbonden"));
+        assertThat(read.answers().get(1).values()).containsExactly("erkend");
+        assertThat(Sql.rows(
+                        database.dataSource(),
+                        "SELECT link_path, value_type, value_text FROM mw_response_answer WHERE response_id = ?"
+                                + " ORDER BY ordinal, value_ordinal",
+                        response.id()))
+                .extracting(row -> row.get("link_path") + " " + row.get("value_type") + " " + row.get("value_text"))
+                .containsExactly("dimensies code erkend", "dimensies code verbonden", "toelichting string erkend");
     }
 
     @OnBothDatabases

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,8 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import nl.meerwaarde.api.CollectiveActivity;
+import nl.meerwaarde.api.CollectiveActivity.AnonymousCounts;
+import nl.meerwaarde.api.CollectiveActivity.Investment;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.Stage;
@@ -29,6 +34,7 @@ import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.store.DefinitionStore.PublishedDefinition;
 import nl.meerwaarde.api.store.StageChange;
 import nl.meerwaarde.host.spi.AuditEvent;
+import nl.meerwaarde.host.spi.FunderId;
 import nl.meerwaarde.host.spi.ResidentId;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,12 +74,13 @@ class MigrationFromChangeset1Test {
                         "SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'mw_response'"))
                 .isZero();
 
-        // data written by the stores of the first release (they only use the tables of changeset 1)
+        // data as the first release wrote it: activities with the columns of changeset 1 only (today's store
+        // writes the columns of changeset 3 too), the other aggregates through their unchanged stores
         MigratedDatabase old = new MigratedDatabase(dataSource);
         JdbcActivityStore oldActivities = new JdbcActivityStore(old);
         CollectiveActivity activity = JdbcActivityStoreTest.full();
-        oldActivities.save(activity);
-        oldActivities.save(JdbcActivityStoreTest.minimal());
+        insertAsChangeset1(dataSource, activity);
+        insertAsChangeset1(dataSource, JdbcActivityStoreTest.minimal());
         Participation participation = JdbcActivityStoreTest.measured(activity.id(), ResidentId.of("res-anna"));
         oldActivities.saveParticipation(participation);
         Signal signal = JdbcSignalStoreTest.aboutResident(JdbcSignalStoreTest.full(), ResidentId.of("res-anna"));
@@ -94,8 +101,14 @@ class MigrationFromChangeset1Test {
 
         assertThat(Sql.rows(dataSource, "SELECT id FROM mw_databasechangelog ORDER BY orderexecuted"))
                 .extracting(row -> row.get("id"))
-                .containsExactly("1", "2");
-        assertThat(dump(dataSource)).isEqualTo(before);
+                .containsExactly("1", "2", "3");
+        assertThat(restrictedTo(dump(dataSource), before)).isEqualTo(before);
+        assertThat(Sql.count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM mw_activity WHERE analysis IS NOT NULL OR instrument IS NOT NULL"
+                                + " OR instrument_other IS NOT NULL OR sessions IS NOT NULL"
+                                + " OR lessons_learned IS NOT NULL"))
+                .isZero();
         MigratedDatabase upgraded = new MigratedDatabase(dataSource);
         JdbcActivityStore activities = new JdbcActivityStore(upgraded);
         assertThat(activities.find(activity.id())).contains(activity);
@@ -147,6 +160,90 @@ class MigrationFromChangeset1Test {
                 database.close();
             }
         });
+    }
+
+    /** An activity row as the store of the first release wrote it, with its target groups and goals. */
+    private static void insertAsChangeset1(DataSource dataSource, CollectiveActivity activity) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mw_activity (id, team_id, title,"
+                    + " stage, funder_id, starts_on, budget_registered, budget_hours, budget_euros, actual_registered,"
+                    + " actual_hours, actual_euros, anon_participants, anon_measured, anon_helped,"
+                    + " individual_questions, referrer_satisfaction)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setObject(1, activity.id().value());
+                insert.setString(2, activity.team().value());
+                insert.setString(3, activity.title());
+                insert.setString(4, activity.stage().name());
+                insert.setString(5, activity.funder().map(FunderId::value).orElse(null));
+                insert.setObject(6, activity.startsOn().orElse(null), Types.DATE);
+                insert.setBoolean(7, activity.budget().isPresent());
+                insert.setBigDecimal(
+                        8, activity.budget().flatMap(Investment::hours).orElse(null));
+                insert.setBigDecimal(
+                        9, activity.budget().flatMap(Investment::euros).orElse(null));
+                insert.setBoolean(10, activity.actual().isPresent());
+                insert.setBigDecimal(
+                        11, activity.actual().flatMap(Investment::hours).orElse(null));
+                insert.setBigDecimal(
+                        12, activity.actual().flatMap(Investment::euros).orElse(null));
+                insert.setObject(
+                        13,
+                        activity.anonymous().map(AnonymousCounts::participants).orElse(null),
+                        Types.INTEGER);
+                insert.setObject(
+                        14, activity.anonymous().map(AnonymousCounts::measured).orElse(null), Types.INTEGER);
+                insert.setObject(
+                        15, activity.anonymous().map(AnonymousCounts::helped).orElse(null), Types.INTEGER);
+                insert.setObject(16, activity.individualQuestionsAnswered().orElse(null), Types.INTEGER);
+                insert.setObject(17, activity.referrerSatisfaction().orElse(null), Types.INTEGER);
+                insert.executeUpdate();
+            }
+            for (String group : activity.targetGroups()) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO mw_activity_target_group (activity_id, target_group) VALUES (?, ?)")) {
+                    insert.setObject(1, activity.id().value());
+                    insert.setString(2, group);
+                    insert.executeUpdate();
+                }
+            }
+            for (int i = 0; i < activity.goals().size(); i++) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mw_activity_goal"
+                        + " (activity_id, ordinal, description, realisation) VALUES (?, ?, ?, ?)")) {
+                    insert.setObject(1, activity.id().value());
+                    insert.setInt(2, i);
+                    insert.setString(3, activity.goals().get(i).description());
+                    insert.setString(
+                            4,
+                            activity.goals()
+                                    .get(i)
+                                    .realisation()
+                                    .map(Enum::name)
+                                    .orElse(null));
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** The dump with only the tables and columns {@code before} has: later changesets may add columns. */
+    private static Map<String, List<Map<String, Object>>> restrictedTo(
+            Map<String, List<Map<String, Object>>> after, Map<String, List<Map<String, Object>>> before) {
+        Map<String, List<Map<String, Object>>> restricted = new LinkedHashMap<>();
+        after.forEach((table, rows) -> {
+            java.util.Set<String> columns = before.get(table).isEmpty()
+                    ? java.util.Set.of()
+                    : before.get(table).get(0).keySet();
+            restricted.put(
+                    table,
+                    rows.stream()
+                            .map(row -> {
+                                Map<String, Object> kept = new LinkedHashMap<>(row);
+                                kept.keySet().retainAll(columns);
+                                return kept;
+                            })
+                            .toList());
+        });
+        return restricted;
     }
 
     private static Map<String, List<Map<String, Object>>> dump(DataSource dataSource) {

@@ -18,6 +18,7 @@ import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Participation.ImpactMeasurement;
 import nl.meerwaarde.api.Signal;
+import nl.meerwaarde.api.questionnaire.Coding;
 import nl.meerwaarde.api.questionnaire.QuestionnaireRef;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse.Answer;
@@ -107,7 +108,7 @@ class ParticipationPersonalDataTest {
                         answer("deelnemers", 3L),
                         answer("datum", LocalDate.of(2025, 6, 30)),
                         answer("toelichting", "Mijn buurman Jan helpt me nu met boodschappen"),
-                        answer("dimensies", "erkend", "verbonden"),
+                        answer("dimensies", new Coding("erkend"), new Coding("verbonden")),
                         answer("plan.doelen[1].omschrijving", "Vaker naar buiten", "Samen koken")));
         bobScan = new QuestionnaireResponse(
                 UUID.randomUUID(),
@@ -281,8 +282,8 @@ class ParticipationPersonalDataTest {
         assertThat(erasedSignal.targetGroups()).isEqualTo(annaSignal.targetGroups());
         assertThat(signals.find(bobSignal.id())).contains(bobSignal);
 
-        // responses: the marker replaces the resident (also as self-scan author); string values are gone,
-        // booleans, numbers and dates stay so that instrument scores still count
+        // responses: the marker replaces the resident (also as self-scan author); the free texts are gone, the
+        // counted answers stay: booleans, numbers, dates and the choice codes (the impact dimensions)
         QuestionnaireResponse erasedScan = responses.find(annaScan.id()).orElseThrow();
         assertThat(erasedScan)
                 .isEqualTo(new QuestionnaireResponse(
@@ -292,7 +293,19 @@ class ParticipationPersonalDataTest {
                         annaScan.activity(),
                         annaScan.authored(),
                         "resident:" + marker.value(),
-                        annaScan.answers().subList(0, 4)));
+                        List.of(
+                                answer("geholpen", true),
+                                answer("cijfer", new BigDecimal("8")),
+                                answer("deelnemers", 3L),
+                                answer("datum", LocalDate.of(2025, 6, 30)),
+                                answer("dimensies", new Coding("erkend"), new Coding("verbonden")))));
+        assertThat(Sql.rows(
+                        dataSource,
+                        "SELECT value_type, COUNT(*) AS n FROM mw_response_answer WHERE response_id = ?"
+                                + " GROUP BY value_type ORDER BY value_type",
+                        annaScan.id()))
+                .extracting(row -> row.get("value_type") + " " + ((Number) row.get("n")).longValue())
+                .containsExactly("boolean 1", "code 2", "date 1", "decimal 1", "integer 1");
         assertThat(responses.ofResident(ANNA, "impactmeting")).isEmpty();
         assertThat(responses.ofActivity(walking.id())).containsExactly(registration, erasedScan, bobScan);
         assertThat(Sql.count(dataSource, "SELECT COUNT(*) FROM mw_response_answer WHERE value_text LIKE ?", "%Jan%"))

@@ -124,6 +124,10 @@ public final class FakeHttp {
                                 return null;
                             case "getCharacterEncoding":
                                 return "UTF-8";
+                            case "getContentType": {
+                                List<String> values = headers.get("content-type");
+                                return values == null ? null : values.get(0);
+                            }
                             case "isSecure":
                                 return false;
                             case "getAttribute":

@@ -326,6 +326,8 @@ class BrowserJourneyIT {
         moveTo("IMPACT_MEASUREMENT", "Impact meten");
 
         waitFor(By.id("update-form"));
+        new Select(driver.findElement(By.id("update-instrument"))).selectByValue("impactmeting");
+        typeInto(By.id("update-partners"), "Leerwerkloket Emmen\nConsultatiebureau");
         typeInto(By.id("update-actualHours"), "36");
         typeInto(By.id("update-actualEuros"), "450");
         typeInto(By.id("update-referrerSatisfaction"), "9");
@@ -338,6 +340,8 @@ class BrowserJourneyIT {
         waitForText(By.id("notice"), "De gegevens van de activiteit zijn bijgewerkt.");
         assertThat(driver.getCurrentUrl()).contains("/meerwaarde/activities/" + activityId, "saved=details");
         assertThat(driver.findElement(By.cssSelector("ul.goals")).getText()).contains(GOAL, "behaald");
+        assertThat(driver.findElement(By.cssSelector("dl.facts")).getText())
+                .contains("Impactmeting per deelnemer (tellen en vertellen)", "Consultatiebureau, Leerwerkloket Emmen");
         assertThat(driver.findElement(By.id("update-actualHours")).getAttribute("value"))
                 .isEqualTo("36");
         assertThat(new Select(driver.findElement(By.id("update-goal-0")))

@@ -10,6 +10,7 @@ import java.util.UUID;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.CollectiveActivity.AnonymousCounts;
+import nl.meerwaarde.api.CollectiveActivity.ChosenInstrument;
 import nl.meerwaarde.api.CollectiveActivity.GoalRealisation;
 import nl.meerwaarde.api.CollectiveActivity.Investment;
 import nl.meerwaarde.api.CollectiveActivity.SmartGoal;
@@ -136,7 +137,13 @@ public class DemoActivities {
                                 goal("Na een half jaar zegt 75% van de deelneemsters meer contact te hebben met"
                                         + " andere moeders."),
                                 goal("Iedere deelneemster met een vraag over werk of opleiding heeft vóór"
-                                        + " 1 december 2026 een gesprek gehad bij het leerwerkloket."))),
+                                        + " 1 december 2026 een gesprek gehad bij het leerwerkloket.")),
+                        Optional.of("Drie signalen van de jeugdverpleegkundige en het consultatiebureau: jonge"
+                                + " moeders in Emmer-Compascuum voelen zich alleen en kennen elkaar niet."),
+                        Optional.of(new ChosenInstrument("impactmeting", Optional.empty())),
+                        Set.of("Consultatiebureau Emmen", "Leerwerkloket Emmen"),
+                        Optional.of(7),
+                        Optional.empty()),
                 new CollectiveActivity(
                         HUISKAMER,
                         CENTRUM,
@@ -151,7 +158,13 @@ public class DemoActivities {
                         Optional.of(31),
                         Optional.empty(),
                         List.of(goal("De huiskamer is in 2026 elke dinsdag- en donderdagmiddag open, met"
-                                + " gemiddeld minstens 12 bezoekers per middag."))),
+                                + " gemiddeld minstens 12 bezoekers per middag.")),
+                        Optional.of("Ouderen in het centrum melden eenzaamheid; de wijkagent en de huisarts"
+                                + " zien dezelfde vraag."),
+                        Optional.of(new ChosenInstrument("positieve-gezondheid", Optional.empty())),
+                        Set.of("Bibliotheek Emmen"),
+                        Optional.of(62),
+                        Optional.empty()),
                 new CollectiveActivity(
                         TAALCAFE,
                         CENTRUM,
@@ -171,7 +184,12 @@ public class DemoActivities {
                                 goal("Na 20 avonden zegt 70% van de deelnemers zich beter verstaanbaar te kunnen"
                                         + " maken bij school, huisarts en buren."),
                                 goal("Vier vrijwilligers uit de buurt zijn vóór de start getraind als"
-                                        + " taalmaatje."))),
+                                        + " taalmaatje.")),
+                        Optional.of("Nieuwkomers vragen via school en huisarts om taaloefening buiten de les."),
+                        Optional.of(new ChosenInstrument(ChosenInstrument.OTHER, Optional.of("Taalmeter"))),
+                        Set.of("Taalhuis Emmen"),
+                        Optional.empty(),
+                        Optional.empty()),
                 new CollectiveActivity(
                         MANTELZORGERS,
                         CENTRUM,
@@ -195,7 +213,13 @@ public class DemoActivities {
                                         GoalRealisation.PARTLY),
                                 goal(
                                         "Twee deelnemers zetten na afloop zelf een vervolggroep op.",
-                                        GoalRealisation.NOT_ACHIEVED))));
+                                        GoalRealisation.NOT_ACHIEVED)),
+                        Optional.of("Mantelzorgers in Coevorden houden de zorg moeilijk vol en kennen geen"
+                                + " lotgenoten."),
+                        Optional.of(new ChosenInstrument("impactmeting", Optional.empty())),
+                        Set.of("Steunpunt Mantelzorg Coevorden"),
+                        Optional.of(6),
+                        Optional.of("Een vaste avond en een vaste plek werken; de groep wil zelf verder.")));
     }
 
     static List<Participation> participations() {

@@ -64,7 +64,12 @@ class DemoActivitiesTest {
                 first.anonymous(),
                 first.individualQuestionsAnswered(),
                 first.referrerSatisfaction(),
-                first.goals());
+                first.goals(),
+                first.analysis(),
+                first.instrument(),
+                first.partners(),
+                first.sessions(),
+                first.lessonsLearned());
         activities.save(renamed);
 
         assertThat(new DemoActivities(signals, activities, true).loaded()).isTrue();

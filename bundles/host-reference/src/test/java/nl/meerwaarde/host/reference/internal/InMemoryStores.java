@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
@@ -132,7 +133,12 @@ final class InMemoryStores {
                             activity.anonymous(),
                             activity.individualQuestionsAnswered(),
                             activity.referrerSatisfaction(),
-                            activity.goals()));
+                            activity.goals(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Set.of(),
+                            Optional.empty(),
+                            Optional.empty()));
             stageChanges.add(change);
         }
 

@@ -24,6 +24,7 @@ import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.StageChange;
 import nl.meerwaarde.forms.ActivityWorkflow;
+import nl.meerwaarde.forms.QuestionnaireCatalog;
 import nl.meerwaarde.host.spi.FunderId;
 import nl.meerwaarde.host.spi.Organisation;
 import nl.meerwaarde.host.spi.Subject;
@@ -91,6 +92,12 @@ public final class ActivitiesResource {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ActivityWorkflow workflow;
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile QuestionnaireCatalog catalog;
+
     private final Clock clock;
 
     public ActivitiesResource() {
@@ -98,11 +105,21 @@ public final class ActivitiesResource {
     }
 
     /** For tests: the services and clock given. */
-    ActivitiesResource(ActivityStore store, Organisation organisation, ActivityWorkflow workflow, Clock clock) {
+    ActivitiesResource(
+            ActivityStore store,
+            Organisation organisation,
+            ActivityWorkflow workflow,
+            QuestionnaireCatalog catalog,
+            Clock clock) {
         this.store = store;
         this.organisation = organisation;
         this.workflow = workflow;
+        this.catalog = catalog;
         this.clock = clock;
+    }
+
+    private ActivityRegistration registration() {
+        return new ActivityRegistration(store, organisation, ActivityRegistration.instrumentOptions(catalog));
     }
 
     @GET
@@ -137,7 +154,7 @@ public final class ActivitiesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(Bodies.NewActivity body, @Context HttpServletRequest request) {
         Subject.WorkerSubject worker = Caller.writer(request);
-        CollectiveActivity activity = new ActivityRegistration(store, organisation).create(body, worker, List.of());
+        CollectiveActivity activity = registration().create(body, worker, List.of());
         return Response.created(URI.create("v1/activities/" + activity.id()))
                 .entity(detail(activity, List.of(), List.of(), Messages.of(Requests.locale(request))))
                 .build();
@@ -180,10 +197,16 @@ public final class ActivitiesResource {
                         .map(g -> new Views.GoalView(
                                 g.description(), g.realisation().map(Enum::name)))
                         .toList(),
+                activity.analysis(),
+                Views.InstrumentView.of(activity.instrument()),
+                Views.sorted(activity.partners()),
+                activity.sessions(),
+                activity.lessonsLearned(),
                 participations.size(),
                 (int) participations.stream()
                         .filter(p -> p.measurement().isPresent())
                         .count(),
+                Views.ReferralCount.of(participations),
                 next,
                 history.stream()
                         .map(change -> Views.StageChangeView.of(change, messages))
@@ -197,7 +220,7 @@ public final class ActivitiesResource {
     public Views.ActivityDetailView update(
             @PathParam("id") String id, Bodies.ActivityUpdate body, @Context HttpServletRequest request) {
         Subject.WorkerSubject worker = Caller.writer(request);
-        new ActivityRegistration(store, organisation).update(id, body, worker, List.of());
+        registration().update(id, body, worker, List.of());
         return get(id, request);
     }
 

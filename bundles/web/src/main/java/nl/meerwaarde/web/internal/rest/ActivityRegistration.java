@@ -9,7 +9,11 @@ import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.Stage;
+import nl.meerwaarde.api.questionnaire.AnswerOption;
+import nl.meerwaarde.api.questionnaire.Item;
+import nl.meerwaarde.api.questionnaire.Questionnaire;
 import nl.meerwaarde.api.store.ActivityStore;
+import nl.meerwaarde.forms.QuestionnaireCatalog;
 import nl.meerwaarde.host.spi.Funder;
 import nl.meerwaarde.host.spi.FunderId;
 import nl.meerwaarde.host.spi.Organisation;
@@ -25,13 +29,55 @@ import nl.meerwaarde.web.FieldCodes;
 public final class ActivityRegistration {
     /** Largest count accepted (anonymous counts, individual questions answered). */
     static final int MAX_COUNT = 1_000_000;
+    /** Longest partner name and other instrument name accepted. */
+    static final int NAME_LENGTH = 200;
+
+    /** The questionnaire and item whose answer options are the instruments a plan can choose. */
+    public static final String REGISTRATION_QUESTIONNAIRE = "activiteit-registratie";
+
+    public static final String INSTRUMENT_ITEM = "meetinstrument";
 
     private final ActivityStore store;
     private final Organisation organisation;
+    private final List<AnswerOption> instruments;
 
-    public ActivityRegistration(ActivityStore store, Organisation organisation) {
+    /**
+     * @param instruments the instruments a plan may choose: the answer options of the registration questionnaire's
+     *     instrument item ({@link #instrumentOptions})
+     */
+    public ActivityRegistration(ActivityStore store, Organisation organisation, List<AnswerOption> instruments) {
         this.store = store;
         this.organisation = organisation;
+        this.instruments = List.copyOf(instruments);
+    }
+
+    /** The instruments of the newest registration questionnaire the catalog or the published definitions hold. */
+    public static List<AnswerOption> instrumentOptions(QuestionnaireCatalog catalog) {
+        return instrumentOptions(Problems.require(catalog).latest(REGISTRATION_QUESTIONNAIRE));
+    }
+
+    /**
+     * The answer options of the instrument item in the newest registration questionnaire; empty when the catalog
+     * does not hold it.
+     */
+    public static List<AnswerOption> instrumentOptions(Optional<Questionnaire> registration) {
+        return registration
+                .flatMap(q -> find(q.items(), INSTRUMENT_ITEM))
+                .map(Item::options)
+                .orElse(List.of());
+    }
+
+    private static Optional<Item> find(List<Item> items, String linkId) {
+        for (Item item : items) {
+            if (item.linkId().equals(linkId)) {
+                return Optional.of(item);
+            }
+            Optional<Item> nested = find(item.items(), linkId);
+            if (nested.isPresent()) {
+                return nested;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Creates the activity (503 without a store); {@code earlier} are errors the caller found already (a form). */
@@ -65,6 +111,9 @@ public final class ActivityRegistration {
                                     .toList())
                     .ifPresent(goals::addAll);
         }
+        Optional<String> analysis = check.optional("analysis", body.analysis(), Check.TEXT_LENGTH);
+        Optional<CollectiveActivity.ChosenInstrument> instrument = instrument(check, body.instrument());
+        Set<String> partners = check.codes("partners", body.partners(), NAME_LENGTH, false);
         check.done();
         CollectiveActivity activity = new CollectiveActivity(
                 ActivityId.random(),
@@ -79,7 +128,12 @@ public final class ActivityRegistration {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                goals);
+                goals,
+                analysis,
+                instrument,
+                partners,
+                Optional.empty(),
+                Optional.empty());
         activities.save(activity);
         return activity;
     }
@@ -122,6 +176,19 @@ public final class ActivityRegistration {
         List<CollectiveActivity.SmartGoal> goals = body.goals() == null
                 ? current.goals()
                 : goals(check, body.goals()).orElse(List.of());
+        Optional<String> analysis = body.analysis() == null
+                ? current.analysis()
+                : check.optional("analysis", body.analysis(), Check.TEXT_LENGTH);
+        Optional<CollectiveActivity.ChosenInstrument> instrument =
+                body.instrument() == null ? current.instrument() : instrument(check, body.instrument());
+        Set<String> partners = body.partners() == null
+                ? current.partners()
+                : check.codes("partners", body.partners(), NAME_LENGTH, false);
+        Optional<Integer> sessions =
+                body.sessions() == null ? current.sessions() : number(check, "sessions", body.sessions(), 0, MAX_COUNT);
+        Optional<String> lessons = body.lessonsLearned() == null
+                ? current.lessonsLearned()
+                : check.optional("lessonsLearned", body.lessonsLearned(), Check.TEXT_LENGTH);
         check.done();
         CollectiveActivity updated = new CollectiveActivity(
                 current.id(),
@@ -136,7 +203,12 @@ public final class ActivityRegistration {
                 anonymous,
                 questions,
                 satisfaction,
-                goals);
+                goals,
+                analysis,
+                instrument,
+                partners,
+                sessions,
+                lessons);
         activities.save(updated);
         return updated;
     }
@@ -154,6 +226,28 @@ public final class ActivityRegistration {
             check.add("funder", FieldCodes.OPTION);
         }
         return funder;
+    }
+
+    /** An option code of the instrument item; {@code anders} needs a name, the others take none. */
+    private Optional<CollectiveActivity.ChosenInstrument> instrument(Check check, Bodies.Instrument body) {
+        if (body == null) {
+            return Optional.empty();
+        }
+        Optional<String> code = check.optional("instrument.code", body.code(), Check.CODE_LENGTH);
+        Optional<String> otherName = check.optional("instrument.otherName", body.otherName(), NAME_LENGTH);
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        if (instruments.stream().noneMatch(option -> option.code().equals(code.get()))) {
+            check.add("instrument.code", FieldCodes.OPTION);
+            return Optional.empty();
+        }
+        boolean other = CollectiveActivity.ChosenInstrument.OTHER.equals(code.get());
+        if (other && otherName.isEmpty()) {
+            check.add("instrument.otherName", FieldCodes.REQUIRED);
+            return Optional.empty();
+        }
+        return Optional.of(new CollectiveActivity.ChosenInstrument(code.get(), other ? otherName : Optional.empty()));
     }
 
     /** Hours and euros; none when both are left out. */

@@ -35,7 +35,13 @@ public final class Bodies {
             String funder,
             LocalDate startsOn,
             Budget budget,
-            List<Goal> goals) {}
+            List<Goal> goals,
+            String analysis,
+            Instrument instrument,
+            List<String> partners) {}
+
+    /** The chosen measurement instrument: an option code, and a name when the code is {@code anders}. */
+    public record Instrument(String code, String otherName) {}
 
     public record Budget(BigDecimal hours, BigDecimal euros) {}
 
@@ -43,8 +49,8 @@ public final class Bodies {
 
     /**
      * {@code PATCH /v1/activities/{id}}: the registered fields to change; a property left out (or {@code null}) keeps
-     * its value. {@code budget}, {@code actual} and {@code anonymous} are each replaced as a whole, {@code goals} as
-     * a list.
+     * its value. {@code budget}, {@code actual}, {@code anonymous} and {@code instrument} are each replaced as a
+     * whole, {@code goals} and {@code partners} as a list; an empty text, or an instrument without code, clears it.
      */
     public record ActivityUpdate(
             String title,
@@ -56,7 +62,12 @@ public final class Bodies {
             Counts anonymous,
             Integer individualQuestionsAnswered,
             Integer referrerSatisfaction,
-            List<GoalUpdate> goals) {}
+            List<GoalUpdate> goals,
+            String analysis,
+            Instrument instrument,
+            List<String> partners,
+            Integer sessions,
+            String lessonsLearned) {}
 
     /** The counts of an anonymous activity: helped &lt;= measured &lt;= participants. */
     public record Counts(Integer participants, Integer measured, Integer helped) {}

@@ -20,6 +20,12 @@ final class Codes {
     /** No questionnaire at this version. Arguments: the questionnaire id, the version. */
     static final String QUESTIONNAIRE_UNKNOWN = "questionnaire.unknown";
 
+    /** A new version of the impact measurement lacks the yes/no question a measurement is read from. */
+    static final String DEFINITION_MAPPED_ITEM_MISSING = "definition.mappedItemMissing";
+
+    /** A new version of the impact measurement gives an item it is read from a type it cannot be read as. */
+    static final String DEFINITION_MAPPED_ITEM_TYPE = "definition.mappedItemType";
+
     /** A JSON property the request does not have. No arguments. */
     static final String UNKNOWN_FIELD = JsonProvider.UNKNOWN_FIELD;
 

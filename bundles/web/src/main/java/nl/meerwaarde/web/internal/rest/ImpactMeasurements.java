@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -14,15 +15,15 @@ import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.InvalidInputException;
 import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.Participation;
+import nl.meerwaarde.api.questionnaire.Coding;
+import nl.meerwaarde.api.questionnaire.ItemType;
 import nl.meerwaarde.api.questionnaire.Questionnaire;
 import nl.meerwaarde.api.questionnaire.QuestionnaireRef;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.AuditTrail;
-import nl.meerwaarde.api.store.DefinitionStore;
 import nl.meerwaarde.api.store.ResponseStore;
 import nl.meerwaarde.forms.QuestionnaireCatalog;
-import nl.meerwaarde.forms.QuestionnaireParser;
 import nl.meerwaarde.forms.ResponseValidator;
 import nl.meerwaarde.host.spi.AuditEvent;
 import nl.meerwaarde.host.spi.ResidentId;
@@ -32,10 +33,12 @@ import nl.meerwaarde.web.FieldCodes;
 
 /**
  * A participant's impact measurement ({@value #QUESTIONNAIRE}): the one code path of {@code GET} and {@code PUT
- * /api/v1/activities/{id}/participations/{residentId}/impact} and of the screen's impact form. Answers are checked
- * by the forms bundle's {@link ResponseValidator}; when valid they are kept as a questionnaire response and mapped
- * onto the participation; every read and change is audited. Services that are {@code null} (not there) answer 503
- * when they are needed; an activity of another team, or a resident the host does not know, answers 404.
+ * /api/v1/activities/{id}/participations/{residentId}/impact} and of the screen's impact form. Answers come as JSON
+ * gives them (a choice as its plain code) and are typed and checked by the forms bundle's {@link ResponseValidator}
+ * (a choice becomes a {@link Coding}, and is shown as its plain code again); when valid they are kept as a
+ * questionnaire response and mapped onto the participation; every read and change is audited. Services that are
+ * {@code null} (not there) answer 503 when they are needed; an activity of another team, or a resident the host
+ * does not know, answers 404.
  */
 public final class ImpactMeasurements {
     /** The shipped questionnaire of the impact measurement per participant. */
@@ -51,7 +54,7 @@ public final class ImpactMeasurements {
     private final ResponseStore responses;
     private final AuditTrail audit;
     private final Residents residents;
-    private final Definitions definitions;
+    private final QuestionnaireCatalog catalog;
     private final ResponseValidator validator;
     private final Clock clock;
 
@@ -61,15 +64,13 @@ public final class ImpactMeasurements {
             AuditTrail audit,
             Residents residents,
             QuestionnaireCatalog catalog,
-            DefinitionStore published,
-            QuestionnaireParser parser,
             ResponseValidator validator,
             Clock clock) {
         this.activities = activities;
         this.responses = responses;
         this.audit = audit;
         this.residents = residents;
-        this.definitions = new Definitions(catalog, published, parser);
+        this.catalog = Problems.require(catalog);
         this.validator = validator;
         this.clock = clock;
     }
@@ -121,12 +122,11 @@ public final class ImpactMeasurements {
      */
     public Questionnaire questionnaire(Integer version) {
         if (version == null) {
-            return definitions
-                    .latest(QUESTIONNAIRE)
+            return catalog.latest(QUESTIONNAIRE)
                     .orElseThrow(() -> new ServiceUnavailableException(SignalsResource.RETRY_AFTER_SECONDS));
         }
         Optional<Questionnaire> found =
-                version < 1 ? Optional.empty() : definitions.find(new QuestionnaireRef(QUESTIONNAIRE, version));
+                version < 1 ? Optional.empty() : catalog.find(new QuestionnaireRef(QUESTIONNAIRE, version));
         return found.orElseThrow(() -> new InvalidInputException(
                 FieldError.of("questionnaireVersion", Codes.QUESTIONNAIRE_UNKNOWN, QUESTIONNAIRE, version.toString())));
     }
@@ -151,7 +151,7 @@ public final class ImpactMeasurements {
         }
 
         Questionnaire questionnaire = questionnaire(body == null ? null : body.questionnaireVersion());
-        List<QuestionnaireResponse.Answer> answers = answers(body);
+        List<QuestionnaireResponse.Answer> answers = rules.fromJson(questionnaire, answers(body));
         List<FieldError> errors = new ArrayList<>(rules.validate(questionnaire, answers));
         if (errors.isEmpty()) {
             errors.addAll(columnLimits(answers));
@@ -253,6 +253,47 @@ public final class ImpactMeasurements {
         return errors;
     }
 
+    /** The top-level items {@link #measurement} reads, with the item types it can read them as. */
+    private static final Map<String, Set<ItemType>> MAPPED_ITEMS = Map.of(
+            "geholpen", Set.of(ItemType.BOOLEAN),
+            "redenGeholpen", Set.of(ItemType.STRING, ItemType.TEXT),
+            "cijfer", Set.of(ItemType.INTEGER),
+            "cijferToelichting", Set.of(ItemType.STRING, ItemType.TEXT),
+            "dimensies", Set.of(ItemType.CHOICE),
+            "uitspraken", Set.of(ItemType.STRING, ItemType.TEXT),
+            "observatie", Set.of(ItemType.STRING, ItemType.TEXT),
+            "doorverwijzingen", Set.of(ItemType.STRING, ItemType.TEXT));
+
+    /**
+     * What keeps a new version of {@value #QUESTIONNAIRE} from being published: an item the measurement is read from
+     * with a type it cannot be read as, or no top-level yes/no question {@code geholpen} (a participation is measured
+     * once it is answered). Other items may be added, left out or changed freely.
+     */
+    public static List<FieldError> contractErrors(Questionnaire questionnaire) {
+        if (!QUESTIONNAIRE.equals(questionnaire.ref().id())) {
+            return List.of();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, ItemType> topLevel = new java.util.HashMap<>();
+        questionnaire.items().forEach(item -> topLevel.put(item.linkId(), item.type()));
+        new java.util.TreeMap<>(MAPPED_ITEMS).forEach((linkId, types) -> {
+            ItemType type = topLevel.get(linkId);
+            if (type == null && linkId.equals("geholpen")) {
+                errors.add(FieldError.of("item", Codes.DEFINITION_MAPPED_ITEM_MISSING, linkId));
+            } else if (type != null && !types.contains(type)) {
+                errors.add(FieldError.of(
+                        "item",
+                        Codes.DEFINITION_MAPPED_ITEM_TYPE,
+                        linkId,
+                        types.stream()
+                                .map(t -> t.name().toLowerCase(java.util.Locale.ROOT))
+                                .sorted()
+                                .collect(java.util.stream.Collectors.joining(" / "))));
+            }
+        });
+        return errors;
+    }
+
     /** The measurement the (valid) answers of {@value #QUESTIONNAIRE} give. */
     static Participation.ImpactMeasurement measurement(List<QuestionnaireResponse.Answer> answers) {
         return new Participation.ImpactMeasurement(
@@ -260,9 +301,14 @@ public final class ImpactMeasurements {
                 text(answers, "redenGeholpen"),
                 first(answers, "cijfer").map(v -> new BigDecimal(v.toString()).intValueExact()),
                 text(answers, "cijferToelichting"),
-                strings(answers, "dimensies"),
+                codes(answers, "dimensies"),
                 List.copyOf(strings(answers, "uitspraken")),
                 text(answers, "observatie"));
+    }
+
+    /** A value as the API shows it: a choice as its plain code, anything else as it is. */
+    public static Object plain(Object value) {
+        return value instanceof Coding coding ? coding.code() : value;
     }
 
     private static Optional<Object> first(List<QuestionnaireResponse.Answer> answers, String linkId) {
@@ -273,7 +319,7 @@ public final class ImpactMeasurements {
     }
 
     private static Optional<String> text(List<QuestionnaireResponse.Answer> answers, String linkId) {
-        return first(answers, linkId).map(Object::toString);
+        return first(answers, linkId).map(String.class::cast);
     }
 
     private static Set<String> strings(List<QuestionnaireResponse.Answer> answers, String linkId) {
@@ -281,7 +327,16 @@ public final class ImpactMeasurements {
         answers.stream()
                 .filter(a -> a.linkId().equals(linkId))
                 .flatMap(a -> a.values().stream())
-                .forEach(v -> values.add(v.toString()));
+                .forEach(v -> values.add((String) v));
+        return values;
+    }
+
+    private static Set<String> codes(List<QuestionnaireResponse.Answer> answers, String linkId) {
+        Set<String> values = new LinkedHashSet<>();
+        answers.stream()
+                .filter(a -> a.linkId().equals(linkId))
+                .flatMap(a -> a.values().stream())
+                .forEach(v -> values.add(((Coding) v).code()));
         return values;
     }
 
@@ -296,7 +351,11 @@ public final class ImpactMeasurements {
                 response.authored(),
                 response.authoredBy(),
                 response.answers().stream()
-                        .map(a -> new Views.AnswerView(a.linkId(), a.values()))
+                        .map(a -> new Views.AnswerView(
+                                a.linkId(),
+                                a.values().stream()
+                                        .map(ImpactMeasurements::plain)
+                                        .toList()))
                         .toList(),
                 participation.measurement().map(Views.MeasurementView::of),
                 Views.sorted(participation.referrals()));

@@ -13,10 +13,8 @@ import javax.ws.rs.core.MediaType;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.AuditTrail;
-import nl.meerwaarde.api.store.DefinitionStore;
 import nl.meerwaarde.api.store.ResponseStore;
 import nl.meerwaarde.forms.QuestionnaireCatalog;
-import nl.meerwaarde.forms.QuestionnaireParser;
 import nl.meerwaarde.forms.ResponseValidator;
 import nl.meerwaarde.host.spi.Residents;
 import nl.meerwaarde.host.spi.Subject;
@@ -93,18 +91,6 @@ public final class ImpactResource {
             cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile QuestionnaireParser parser;
-
-    @Reference(
-            cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile DefinitionStore definitions;
-
-    @Reference(
-            cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ResponseValidator validator;
 
     private final Clock clock;
@@ -113,7 +99,7 @@ public final class ImpactResource {
         this.clock = Clock.systemUTC();
     }
 
-    /** For tests: the services and clock given (no published definitions). */
+    /** For tests: the services and clock given. */
     ImpactResource(
             ActivityStore activities,
             ResponseStore responses,
@@ -157,7 +143,6 @@ public final class ImpactResource {
     }
 
     private ImpactMeasurements measurements() {
-        return new ImpactMeasurements(
-                activities, responses, audit, residents, catalog, definitions, parser, validator, clock);
+        return new ImpactMeasurements(activities, responses, audit, residents, catalog, validator, clock);
     }
 }

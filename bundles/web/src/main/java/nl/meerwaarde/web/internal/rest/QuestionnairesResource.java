@@ -92,8 +92,8 @@ public final class QuestionnairesResource {
         this.clock = clock;
     }
 
-    private Definitions definitions() {
-        return new Definitions(catalog, store, parser);
+    private QuestionnaireCatalog definitions() {
+        return Problems.require(catalog);
     }
 
     @GET
@@ -138,12 +138,16 @@ public final class QuestionnairesResource {
         Subject.WorkerSubject administrator = Caller.administrator(request);
         DefinitionStore definitions = Problems.require(store);
         QuestionnaireParser definitionParser = Problems.require(parser);
-        Definitions known = definitions();
+        QuestionnaireCatalog known = definitions();
         String json = utf8(BodyLimit.readAll(body));
         if (json.isBlank()) {
             throw new InvalidInputException(FieldError.of("body", FieldCodes.REQUIRED));
         }
         Questionnaire questionnaire = definitionParser.parse(json);
+        List<FieldError> contract = ImpactMeasurements.contractErrors(questionnaire);
+        if (!contract.isEmpty()) {
+            throw new InvalidInputException(contract);
+        }
         QuestionnaireRef ref = questionnaire.ref();
         if (known.find(ref).isPresent()) {
             throw exists(request, ref);

@@ -11,6 +11,7 @@ import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.Stage;
+import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.store.StageChange;
 import nl.meerwaarde.host.spi.ResidentId;
 import nl.meerwaarde.host.spi.Role;
@@ -192,10 +193,100 @@ public final class Views {
             Optional<Integer> individualQuestionsAnswered,
             Optional<Integer> referrerSatisfaction,
             List<GoalView> goals,
+            Optional<String> analysis,
+            Optional<InstrumentView> instrument,
+            List<String> partners,
+            Optional<Integer> sessions,
+            Optional<String> lessonsLearned,
             int participants,
             int measured,
+            List<ReferralCount> referrals,
             List<NextStageView> nextStages,
             List<StageChangeView> history) {}
+
+    /** The chosen instrument: its option code and display text, and the name of an "other" instrument. */
+    public record InstrumentView(String code, Optional<String> otherName) {
+        static Optional<InstrumentView> of(Optional<CollectiveActivity.ChosenInstrument> chosen) {
+            return chosen.map(c -> new InstrumentView(c.code(), c.otherName()));
+        }
+    }
+
+    /** How many known participants were referred on to one partner (registered field 18). */
+    public record ReferralCount(String partner, int participants) {
+        static List<ReferralCount> of(List<Participation> participations) {
+            java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+            participations.forEach(p -> p.referrals().forEach(partner -> counts.merge(partner, 1, Integer::sum)));
+            return counts.entrySet().stream()
+                    .map(e -> new ReferralCount(e.getKey(), e.getValue()))
+                    .toList();
+        }
+    }
+
+    /** A resident's own self-scan: the questionnaire and version it was given under, and the answers. */
+    public record SelfScanView(
+            String id, String questionnaire, int questionnaireVersion, Instant authored, List<AnswerView> answers) {
+        static SelfScanView of(QuestionnaireResponse response) {
+            return new SelfScanView(
+                    response.id().toString(),
+                    response.questionnaire().id(),
+                    response.questionnaire().version(),
+                    response.authored(),
+                    response.answers().stream()
+                            .map(answer -> new AnswerView(
+                                    answer.linkId(),
+                                    answer.values().stream()
+                                            .map(ImpactMeasurements::plain)
+                                            .toList()))
+                            .toList());
+        }
+    }
+
+    /**
+     * What importing a file did (or, in a dry run, would do).
+     *
+     * @param committed whether the file was written
+     */
+    public record ImportReportView(
+            boolean committed, boolean dryRun, int records, int created, int updated, int unchanged) {
+        static ImportReportView of(nl.meerwaarde.api.importing.ImportReport report, boolean dryRun) {
+            return new ImportReportView(
+                    report.committed(),
+                    dryRun,
+                    report.records(),
+                    report.created(),
+                    report.updated(),
+                    report.unchanged());
+        }
+    }
+
+    /**
+     * One invalid record of an import file: where it is, what is wrong, in the user's language; {@code field} is
+     * {@code file} for the file as a whole.
+     */
+    public record ImportErrorView(int line, Optional<String> key, String field, String code, String message) {
+        static ImportErrorView of(nl.meerwaarde.api.importing.RecordError error, Messages messages) {
+            return new ImportErrorView(
+                    error.line(),
+                    Optional.ofNullable(error.key()),
+                    error.field() == null ? "file" : error.field(),
+                    error.code(),
+                    messages.find(error.code(), error.arguments().toArray())
+                            .orElseGet(() -> messages.get(nl.meerwaarde.web.FieldCodes.INVALID)));
+        }
+    }
+
+    /**
+     * RFC 9457 problem details of a refused import file, with every invalid record ({@code errors}, at most 1000;
+     * {@code errorCount} says how many there were).
+     */
+    public record ImportProblem(
+            String type,
+            String title,
+            int status,
+            String detail,
+            int records,
+            int errorCount,
+            List<ImportErrorView> errors) {}
 
     /** A questionnaire as listed. */
     public record QuestionnaireSummary(String id, int version, String title) {}

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.servlet.http.HttpServletRequest;
@@ -14,11 +15,11 @@ import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.InvalidInputException;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Stage;
+import nl.meerwaarde.api.questionnaire.AnswerOption;
 import nl.meerwaarde.api.store.StageChange;
 import nl.meerwaarde.host.spi.Resident;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.web.internal.Messages;
-import nl.meerwaarde.web.internal.rest.ActivityRegistration;
 import nl.meerwaarde.web.internal.rest.Bodies;
 import nl.meerwaarde.web.internal.rest.StageMoves;
 import nl.meerwaarde.web.internal.rest.Views;
@@ -34,21 +35,29 @@ final class ActivityDetail {
     static final String UPDATE_FORM = "update-form";
 
     /** Field of the update body → id of its control and key of its label. */
-    private static final java.util.Map<String, String[]> UPDATE_FIELDS = java.util.Map.of(
-            "actual.hours",
-            new String[] {"update-actualHours", "update.field.actualHours"},
-            "actual.euros",
-            new String[] {"update-actualEuros", "update.field.actualEuros"},
-            "anonymous.participants",
-            new String[] {"update-anonParticipants", "update.field.anonParticipants"},
-            "anonymous.measured",
-            new String[] {"update-anonMeasured", "update.field.anonMeasured"},
-            "anonymous.helped",
-            new String[] {"update-anonHelped", "update.field.anonHelped"},
-            "individualQuestionsAnswered",
-            new String[] {"update-individualQuestions", "update.field.individualQuestions"},
-            "referrerSatisfaction",
-            new String[] {"update-referrerSatisfaction", "update.field.referrerSatisfaction"});
+    private static final java.util.Map<String, String[]> UPDATE_FIELDS = java.util.Map.ofEntries(
+            java.util.Map.entry("actual.hours", new String[] {"update-actualHours", "update.field.actualHours"}),
+            java.util.Map.entry("actual.euros", new String[] {"update-actualEuros", "update.field.actualEuros"}),
+            java.util.Map.entry(
+                    "anonymous.participants",
+                    new String[] {"update-anonParticipants", "update.field.anonParticipants"}),
+            java.util.Map.entry(
+                    "anonymous.measured", new String[] {"update-anonMeasured", "update.field.anonMeasured"}),
+            java.util.Map.entry("anonymous.helped", new String[] {"update-anonHelped", "update.field.anonHelped"}),
+            java.util.Map.entry(
+                    "individualQuestionsAnswered",
+                    new String[] {"update-individualQuestions", "update.field.individualQuestions"}),
+            java.util.Map.entry(
+                    "referrerSatisfaction",
+                    new String[] {"update-referrerSatisfaction", "update.field.referrerSatisfaction"}),
+            java.util.Map.entry("analysis", new String[] {"update-analysis", "update.field.analysis"}),
+            java.util.Map.entry("instrument.code", new String[] {"update-instrument", "update.field.instrument"}),
+            java.util.Map.entry(
+                    "instrument.otherName", new String[] {"update-instrumentOther", "update.field.instrumentOther"}),
+            java.util.Map.entry("partners", new String[] {"update-partners", "update.field.partners"}),
+            java.util.Map.entry("sessions", new String[] {"update-sessions", "update.field.sessions"}),
+            java.util.Map.entry(
+                    "lessonsLearned", new String[] {"update-lessonsLearned", "update.field.lessonsLearned"}));
 
     private final ActivityPages.Services services;
     private final Subject.WorkerSubject worker;
@@ -90,6 +99,14 @@ final class ActivityDetail {
         boolean countsRead = unreadable.size() == before;
         Integer questions = FormInput.integer(form, "individualQuestions", "individualQuestionsAnswered", unreadable);
         Integer satisfaction = FormInput.integer(form, "referrerSatisfaction", "referrerSatisfaction", unreadable);
+        Integer sessions = FormInput.integer(form, "sessions", "sessions", unreadable);
+        List<String> partners = form.value("partners") == null
+                ? List.of()
+                : form.value("partners")
+                        .lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList();
         List<Bodies.GoalUpdate> goals = null;
         if (!activity.goals().isEmpty()) {
             goals = new java.util.ArrayList<>();
@@ -108,10 +125,14 @@ final class ActivityDetail {
                 noCounts || !countsRead ? null : new Bodies.Counts(participants, measured, helped),
                 questions,
                 satisfaction,
-                goals);
+                goals,
+                Objects.requireNonNullElse(form.value("analysis"), ""),
+                new Bodies.Instrument(form.text("instrument"), form.text("instrumentOther")),
+                partners,
+                sessions,
+                Objects.requireNonNullElse(form.value("lessonsLearned"), ""));
         try {
-            new ActivityRegistration(services.activities(), services.organisation())
-                    .update(id, body, worker, unreadable);
+            services.registration().update(id, body, worker, unreadable);
         } catch (InvalidInputException invalid) {
             form.errors(invalid, this::locateUpdate);
             return render(activity, Form.empty(request, messages), Form.empty(request, messages), form)
@@ -193,6 +214,16 @@ final class ActivityDetail {
         });
         activity.individualQuestionsAnswered().ifPresent(v -> form.set("individualQuestions", List.of(v.toString())));
         activity.referrerSatisfaction().ifPresent(v -> form.set("referrerSatisfaction", List.of(v.toString())));
+        activity.analysis().ifPresent(v -> form.set("analysis", List.of(v)));
+        activity.instrument().ifPresent(chosen -> {
+            form.set("instrument", List.of(chosen.code()));
+            chosen.otherName().ifPresent(name -> form.set("instrumentOther", List.of(name)));
+        });
+        if (!activity.partners().isEmpty()) {
+            form.set("partners", List.of(String.join("\n", new java.util.TreeSet<>(activity.partners()))));
+        }
+        activity.sessions().ifPresent(v -> form.set("sessions", List.of(v.toString())));
+        activity.lessonsLearned().ifPresent(v -> form.set("lessonsLearned", List.of(v)));
         for (int i = 0; i < activity.goals().size(); i++) {
             int index = i;
             activity.goals().get(i).realisation().ifPresent(r -> form.set("goal-" + index, List.of(r.name())));
@@ -215,6 +246,7 @@ final class ActivityDetail {
                 .append(investment(activity))
                 .append(updateForm(activity, updateForm))
                 .append(participants(activity, participations, participantForm))
+                .append(referrals(participations))
                 .append(nextStageForm(activity, next, stageForm))
                 .append(history(history))
                 .append(ActivityPages.backToList(messages, links));
@@ -245,7 +277,64 @@ final class ActivityDetail {
                         .map(day -> DateTimeFormatter.ofPattern("d MMMM uuuu", messages.locale())
                                 .format(day))
                         .orElse(messages.get("activities.notPlanned")));
+        fact(html, messages.get("activity.instrument"), instrumentLabel(activity));
+        fact(
+                html,
+                messages.get("activity.partners"),
+                activity.partners().isEmpty()
+                        ? messages.get("common.none")
+                        : String.join(", ", new java.util.TreeSet<>(activity.partners())));
+        fact(
+                html,
+                messages.get("activity.sessions"),
+                activity.sessions().map(String::valueOf).orElse(messages.get("common.none")));
+        activity.analysis().ifPresent(text -> fact(html, messages.get("activity.analysis"), text));
+        activity.lessonsLearned().ifPresent(text -> fact(html, messages.get("activity.lessonsLearned"), text));
         return html.append("</dl>\n").toString();
+    }
+
+    private String instrumentLabel(CollectiveActivity activity) {
+        if (activity.instrument().isEmpty()) {
+            return messages.get("activity.instrument.none");
+        }
+        CollectiveActivity.ChosenInstrument chosen = activity.instrument().get();
+        if (chosen.otherName().isPresent()) {
+            return chosen.otherName().get();
+        }
+        return services.instrumentOptions().stream()
+                .filter(option -> option.code().equals(chosen.code()))
+                .map(AnswerOption::display)
+                .findFirst()
+                .orElse(chosen.code());
+    }
+
+    /** Referrals onward (registered field 18) counted per partner: how many participants went where. */
+    private String referrals(List<Participation> participations) {
+        java.util.SortedMap<String, Long> perPartner = participations.stream()
+                .flatMap(participation -> participation.referrals().stream())
+                .collect(Collectors.groupingBy(partner -> partner, java.util.TreeMap::new, Collectors.counting()));
+        StringBuilder html = new StringBuilder(1024)
+                .append("<h2 id=\"referrals\" tabindex=\"-1\">")
+                .append(escape(messages.get("activity.referrals")))
+                .append("</h2>\n");
+        if (perPartner.isEmpty()) {
+            return html.append(Layout.paragraph(messages.get("activity.referrals.none")))
+                    .toString();
+        }
+        html.append("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"referrals-caption\""
+                        + " tabindex=\"0\">\n<table>\n<caption id=\"referrals-caption\">")
+                .append(escape(messages.get("activity.referrals.caption")))
+                .append("</caption>\n<thead>\n<tr><th scope=\"col\">")
+                .append(escape(messages.get("activity.referrals.col.partner")))
+                .append("</th><th scope=\"col\" class=\"number\">")
+                .append(escape(messages.get("activity.referrals.col.count")))
+                .append("</th></tr>\n</thead>\n<tbody>\n");
+        perPartner.forEach((partner, count) -> html.append("<tr><th scope=\"row\">")
+                .append(escape(partner))
+                .append("</th><td class=\"number\">")
+                .append(count)
+                .append("</td></tr>\n"));
+        return html.append("</tbody>\n</table>\n</div>\n").toString();
     }
 
     private static void fact(StringBuilder html, String term, String value) {
@@ -375,6 +464,7 @@ final class ActivityDetail {
                 .append("</h2>\n")
                 .append(Layout.paragraph(messages.get("update.intro")))
                 .append(form.open(links.href(ActivityPages.detailPath(activity.id()) + "/update"), UPDATE_FORM))
+                .append(form.fieldset("update-plan", messages.get("update.plan"), null, planFields(form)))
                 .append(form.input(
                         "actualHours",
                         "update-actualHours",
@@ -403,7 +493,9 @@ final class ActivityDetail {
                         "update-referrerSatisfaction",
                         messages.get("update.field.referrerSatisfaction"),
                         messages.get("update.hint.referrerSatisfaction"),
-                        "input--short"));
+                        "input--short"))
+                .append(form.input(
+                        "sessions", "update-sessions", messages.get("update.field.sessions"), null, "input--short"));
         List<Form.Option> realisations = java.util.Arrays.stream(CollectiveActivity.GoalRealisation.values())
                 .map(r -> new Form.Option(r.name(), messages.get("goal." + r.name())))
                 .toList();
@@ -416,9 +508,47 @@ final class ActivityDetail {
                     realisations,
                     messages.get("goal.open")));
         }
+        html.append(form.textarea(
+                "lessonsLearned",
+                "update-lessonsLearned",
+                messages.get("update.field.lessonsLearned"),
+                messages.get("update.hint.lessonsLearned"),
+                4));
         return html.append(form.submit("update-submit", messages.get("update.submit")))
                 .append("</form>\n")
                 .toString();
+    }
+
+    /** Analysis and plan: the analysis, the chosen instrument (a name when "other") and the partners. */
+    private String planFields(Form form) {
+        List<Form.Option> instruments = services.instrumentOptions().stream()
+                .map(option -> new Form.Option(option.code(), option.display()))
+                .toList();
+        return form.textarea(
+                        "analysis",
+                        "update-analysis",
+                        messages.get("update.field.analysis"),
+                        messages.get("update.hint.analysis"),
+                        4)
+                + form.select(
+                        "instrument",
+                        "update-instrument",
+                        messages.get("update.field.instrument"),
+                        null,
+                        instruments,
+                        messages.get("activity.instrument.none"))
+                + form.input(
+                        "instrumentOther",
+                        "update-instrumentOther",
+                        messages.get("update.field.instrumentOther"),
+                        messages.get("update.hint.instrumentOther"),
+                        null)
+                + form.textarea(
+                        "partners",
+                        "update-partners",
+                        messages.get("update.field.partners"),
+                        messages.get("update.hint.partners"),
+                        3);
     }
 
     private String participants(CollectiveActivity activity, List<Participation> participations, Form form) {

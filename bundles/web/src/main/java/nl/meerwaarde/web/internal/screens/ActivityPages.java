@@ -11,13 +11,12 @@ import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import nl.meerwaarde.api.ActivityId;
+import nl.meerwaarde.api.questionnaire.AnswerOption;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.AuditTrail;
-import nl.meerwaarde.api.store.DefinitionStore;
 import nl.meerwaarde.api.store.ResponseStore;
 import nl.meerwaarde.forms.ActivityWorkflow;
 import nl.meerwaarde.forms.QuestionnaireCatalog;
-import nl.meerwaarde.forms.QuestionnaireParser;
 import nl.meerwaarde.forms.ResponseValidator;
 import nl.meerwaarde.host.spi.Organisation;
 import nl.meerwaarde.host.spi.Residents;
@@ -25,6 +24,7 @@ import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.web.WebConstants;
 import nl.meerwaarde.web.internal.Messages;
 import nl.meerwaarde.web.internal.TeamNames;
+import nl.meerwaarde.web.internal.rest.ActivityRegistration;
 import nl.meerwaarde.web.internal.rest.ImpactMeasurements;
 import nl.meerwaarde.web.internal.rest.Participants;
 import nl.meerwaarde.web.internal.rest.StageMoves;
@@ -71,8 +71,6 @@ public final class ActivityPages extends PageServlet {
             ResponseStore responses,
             AuditTrail audit,
             QuestionnaireCatalog catalog,
-            DefinitionStore definitions,
-            QuestionnaireParser parser,
             ResponseValidator validator,
             Clock clock) {
         StageMoves moves() {
@@ -84,8 +82,15 @@ public final class ActivityPages extends PageServlet {
         }
 
         ImpactMeasurements measurements() {
-            return new ImpactMeasurements(
-                    activities, responses, audit, residents, catalog, definitions, parser, validator, clock);
+            return new ImpactMeasurements(activities, responses, audit, residents, catalog, validator, clock);
+        }
+
+        ActivityRegistration registration() {
+            return new ActivityRegistration(activities, organisation, instrumentOptions());
+        }
+
+        List<AnswerOption> instrumentOptions() {
+            return ActivityRegistration.instrumentOptions(catalog);
         }
 
         TeamNames teamNames() {
@@ -139,18 +144,6 @@ public final class ActivityPages extends PageServlet {
             cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile DefinitionStore definitions;
-
-    @Reference(
-            cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile QuestionnaireParser parser;
-
-    @Reference(
-            cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile ResponseValidator validator;
 
     private final transient Services fixed;
@@ -172,17 +165,7 @@ public final class ActivityPages extends PageServlet {
             return fixed;
         }
         return new Services(
-                activities,
-                organisation,
-                workflow,
-                residents,
-                responses,
-                audit,
-                catalog,
-                definitions,
-                parser,
-                validator,
-                Clock.systemUTC());
+                activities, organisation, workflow, residents, responses, audit, catalog, validator, Clock.systemUTC());
     }
 
     /** The path of an activity's detail page. */

@@ -12,6 +12,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.InvalidInputException;
+import nl.meerwaarde.api.questionnaire.Coding;
 import nl.meerwaarde.api.questionnaire.EnableWhen;
 import nl.meerwaarde.api.questionnaire.Item;
 import nl.meerwaarde.api.questionnaire.ItemType;
@@ -140,7 +141,10 @@ final class ImpactForm {
         for (QuestionnaireResponse.Answer answer : response.answers()) {
             form.set(
                     answer.linkId(),
-                    answer.values().stream().map(String::valueOf).toList());
+                    answer.values().stream()
+                            .map(ImpactMeasurements::plain)
+                            .map(String::valueOf)
+                            .toList());
         }
     }
 
@@ -187,6 +191,8 @@ final class ImpactForm {
                 } catch (NumberFormatException e) {
                     return entered;
                 }
+            case CHOICE:
+                return new Coding(entered);
             default:
                 return entered;
         }

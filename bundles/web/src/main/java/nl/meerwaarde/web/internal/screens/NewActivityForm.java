@@ -93,11 +93,13 @@ final class NewActivityForm {
                 null,
                 startsOn,
                 hours == null && euros == null ? null : new Bodies.Budget(hours, euros),
-                goals.stream().map(Bodies.Goal::new).toList());
+                goals.stream().map(Bodies.Goal::new).toList(),
+                null,
+                null,
+                null);
         CollectiveActivity saved;
         try {
-            saved = new ActivityRegistration(services.activities(), services.organisation())
-                    .create(body, worker, unreadable);
+            saved = services.registration().create(body, worker, unreadable);
         } catch (InvalidInputException invalid) {
             form.errors(invalid, this::locate);
             return page(form).withStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -16,6 +16,7 @@ import nl.meerwaarde.web.WebConstants;
 import nl.meerwaarde.web.internal.Languages;
 import nl.meerwaarde.web.internal.Messages;
 import nl.meerwaarde.web.internal.Problem;
+import nl.meerwaarde.web.internal.ProblemPage;
 import nl.meerwaarde.web.internal.QueryString;
 import org.osgi.service.http.context.ServletContextHelper;
 import org.slf4j.Logger;
@@ -71,8 +72,11 @@ public final class Authenticator {
             LOG.debug("No host Subjects service: refusing {} {}", request.getMethod(), request.getRequestURI());
             response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             refuse(
+                    request,
                     response,
-                    Problem.ofStatus(503, messages).withDetail(messages.get("problem.hostUnavailable.detail")));
+                    wantsPage(request, path),
+                    Problem.ofStatus(503, messages).withDetail(messages.get("problem.hostUnavailable.detail")),
+                    messages);
             return false;
         }
         try {
@@ -95,7 +99,12 @@ public final class Authenticator {
                 return false;
             }
             response.setHeader("WWW-Authenticate", CHALLENGE);
-            refuse(response, Problem.ofStatus(401, messages).withDetail(messages.get("problem.unauthorized.detail")));
+            refuse(
+                    request,
+                    response,
+                    false,
+                    Problem.ofStatus(401, messages).withDetail(messages.get("problem.unauthorized.detail")),
+                    messages);
             return false;
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
@@ -105,7 +114,7 @@ public final class Authenticator {
                     request.getRequestURI(),
                     incident,
                     e);
-            refuse(response, Problem.unexpected(incident, messages));
+            refuse(request, response, wantsPage(request, path), Problem.unexpected(incident, messages), messages);
             return false;
         }
     }
@@ -152,10 +161,14 @@ public final class Authenticator {
         }
     }
 
-    private void refuse(HttpServletResponse response, Problem problem) throws IOException {
-        byte[] body = problem.toJson(json).getBytes(StandardCharsets.UTF_8);
+    /** The problem as problem details, or as a small HTML page for a browser asking for a page. */
+    private void refuse(
+            HttpServletRequest request, HttpServletResponse response, boolean page, Problem problem, Messages messages)
+            throws IOException {
+        byte[] body = (page ? ProblemPage.html(problem, messages, request.getContextPath()) : problem.toJson(json))
+                .getBytes(StandardCharsets.UTF_8);
         response.setStatus(problem.status());
-        response.setContentType(WebConstants.PROBLEM_JSON);
+        response.setContentType(page ? "text/html;charset=UTF-8" : WebConstants.PROBLEM_JSON);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 class ActivitiesApiTest {
     private final ObjectMapper json = Json.newMapper();
     private final Fakes.Activities store = new Fakes.Activities();
-    private final ActivitiesResource resource =
-            new ActivitiesResource(store, new Fakes.Org(), new ReferenceModelWorkflow(), Fakes.CLOCK);
+    private final ActivitiesResource resource = new ActivitiesResource(
+            store, new Fakes.Org(), new ReferenceModelWorkflow(), new Fakes.Catalog(), Fakes.CLOCK);
 
     static Bodies.NewActivity body(String team, String stage, String funder) {
         return new Bodies.NewActivity(
@@ -42,7 +42,10 @@ class ActivitiesApiTest {
                 funder,
                 LocalDate.of(2026, 4, 1),
                 new Bodies.Budget(new BigDecimal("40"), new BigDecimal("1250.50")),
-                List.of(new Bodies.Goal("8 moeders breiden hun netwerk uit")));
+                List.of(new Bodies.Goal("8 moeders breiden hun netwerk uit")),
+                null,
+                null,
+                null);
     }
 
     private CollectiveActivity stored(Stage stage) {
@@ -81,7 +84,10 @@ class ActivitiesApiTest {
                                 "gemeente-elders",
                                 null,
                                 new Bodies.Budget(new BigDecimal("-1"), new BigDecimal("0.001")),
-                                List.of(new Bodies.Goal(null))),
+                                List.of(new Bodies.Goal(null)),
+                                null,
+                                new Bodies.Instrument("anders", ""),
+                                List.of(" ")),
                         as(ANNA)));
         assertThat(e.errors())
                 .extracting(error -> error.field() + " " + error.code())
@@ -92,7 +98,9 @@ class ActivitiesApiTest {
                         "funder field.option",
                         "budget.hours field.range",
                         "budget.euros field.type",
-                        "goals[0].description field.required");
+                        "goals[0].description field.required",
+                        "instrument.otherName field.required",
+                        "partners[0] field.required");
         assertThatThrownBy(() -> resource.create(body("team-noord", null, null), as(RESIDENT)))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(store.writes).isZero();
@@ -204,7 +212,21 @@ class ActivitiesApiTest {
             Integer satisfaction,
             List<Bodies.GoalUpdate> goals) {
         return new Bodies.ActivityUpdate(
-                null, null, null, null, null, actual, anonymous, questions, satisfaction, goals);
+                null,
+                null,
+                null,
+                null,
+                null,
+                actual,
+                anonymous,
+                questions,
+                satisfaction,
+                goals,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -248,6 +270,11 @@ class ActivitiesApiTest {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         null),
                 as(ANNA));
         CollectiveActivity again = store.saved.get(activity.id());
@@ -258,6 +285,94 @@ class ActivitiesApiTest {
         assertThat(again.anonymous()).contains(new CollectiveActivity.AnonymousCounts(20, 15, 9));
         assertThat(again.referrerSatisfaction()).contains(8);
         assertThat(again.goals()).isEqualTo(saved.goals());
+    }
+
+    @Test
+    void thePlanNamesAnInstrumentOfTheRegistrationQuestionnaireAndItsPartners() {
+        CollectiveActivity activity = stored(Stage.PLAN);
+        String id = activity.id().toString();
+
+        Views.ActivityDetailView view = resource.update(
+                id,
+                new Bodies.ActivityUpdate(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Drie signalen over eenzaamheid.",
+                        new Bodies.Instrument("anders", " Wandelmeter "),
+                        List.of("Bibliotheek", " Huisarts "),
+                        10,
+                        "Vaste plek werkt."),
+                as(ANNA));
+
+        CollectiveActivity saved = store.saved.get(activity.id());
+        assertThat(saved.analysis()).contains("Drie signalen over eenzaamheid.");
+        assertThat(saved.instrument())
+                .contains(new CollectiveActivity.ChosenInstrument("anders", java.util.Optional.of("Wandelmeter")));
+        assertThat(saved.partners()).containsExactlyInAnyOrder("Bibliotheek", "Huisarts");
+        assertThat(saved.sessions()).contains(10);
+        assertThat(saved.lessonsLearned()).contains("Vaste plek werkt.");
+        assertThat(view.partners()).containsExactly("Bibliotheek", "Huisarts");
+        assertThat(view.instrument().orElseThrow().otherName()).contains("Wandelmeter");
+
+        InvalidInputException withoutName = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> resource.update(
+                        id,
+                        new Bodies.ActivityUpdate(
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                new Bodies.Instrument("anders", null),
+                                null,
+                                null,
+                                null),
+                        as(ANNA)));
+        assertThat(withoutName.errors())
+                .extracting(error -> error.field() + " " + error.code())
+                .containsExactly("instrument.otherName field.required");
+
+        resource.update(
+                id,
+                new Bodies.ActivityUpdate(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "",
+                        new Bodies.Instrument("zrm-2017", "genegeerd"),
+                        List.of(),
+                        null,
+                        ""),
+                as(ANNA));
+        CollectiveActivity cleared = store.saved.get(activity.id());
+        assertThat(cleared.analysis()).isEmpty();
+        assertThat(cleared.instrument())
+                .contains(new CollectiveActivity.ChosenInstrument("zrm-2017", java.util.Optional.empty()));
+        assertThat(cleared.partners()).isEmpty();
+        assertThat(cleared.sessions()).contains(10);
+        assertThat(cleared.lessonsLearned()).isEmpty();
     }
 
     @Test
@@ -279,7 +394,12 @@ class ActivitiesApiTest {
                                 new Bodies.Counts(5, 6, null),
                                 -1,
                                 11,
-                                List.of(new Bodies.GoalUpdate(null, "MAYBE"))),
+                                List.of(new Bodies.GoalUpdate(null, "MAYBE")),
+                                "x".repeat(10_001),
+                                new Bodies.Instrument("vragenlijst-x", null),
+                                List.of("Bibliotheek", "Bibliotheek"),
+                                -2,
+                                null),
                         as(ANNA)));
 
         assertThat(e.errors())
@@ -293,7 +413,11 @@ class ActivitiesApiTest {
                         "individualQuestionsAnswered field.range",
                         "referrerSatisfaction field.range",
                         "goals[0].description field.required",
-                        "goals[0].realisation field.option");
+                        "goals[0].realisation field.option",
+                        "analysis field.length",
+                        "instrument.code field.option",
+                        "partners[1] field.invalid",
+                        "sessions field.range");
         assertThat(catchThrowableOfType(
                                 InvalidInputException.class,
                                 () -> resource.update(

@@ -201,7 +201,12 @@ public final class Fakes {
                 a.anonymous(),
                 a.individualQuestionsAnswered(),
                 a.referrerSatisfaction(),
-                a.goals());
+                a.goals(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public static CollectiveActivity activity(TeamId team, nl.meerwaarde.api.Stage stage) {
@@ -218,7 +223,12 @@ public final class Fakes {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                List.of(new CollectiveActivity.SmartGoal("Netwerk vergroten", Optional.empty())));
+                List.of(new CollectiveActivity.SmartGoal("Netwerk vergroten", Optional.empty())),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public static final class Responses implements ResponseStore {
@@ -313,7 +323,10 @@ public final class Fakes {
         }
     }
 
-    /** The forms bundle's shipped definitions, read with its real parser. */
+    /**
+     * The forms bundle's shipped definitions, read with its real parser, and what was published into the given
+     * definition store (the shipped one wins an id and version both have), as the forms bundle's catalog does.
+     */
     public static final class Catalog implements QuestionnaireCatalog {
         static final List<String> SHIPPED = List.of(
                 "activiteit-registratie-v1.json",
@@ -323,9 +336,15 @@ public final class Fakes {
                 "zrm-2017-v1.json");
 
         public final List<Questionnaire> definitions = new ArrayList<>();
+        private final JsonQuestionnaireParser parser = new JsonQuestionnaireParser();
+        private final Published published;
 
         public Catalog() {
-            JsonQuestionnaireParser parser = new JsonQuestionnaireParser();
+            this(new Published());
+        }
+
+        public Catalog(Published published) {
+            this.published = published;
             for (String file : SHIPPED) {
                 definitions.add(parser.parse(shipped(file)));
             }
@@ -341,7 +360,13 @@ public final class Fakes {
 
         @Override
         public List<Questionnaire> all() {
-            return definitions.stream()
+            List<Questionnaire> all = new ArrayList<>(definitions);
+            for (DefinitionStore.PublishedDefinition definition : published.all()) {
+                if (all.stream().noneMatch(q -> q.ref().equals(definition.ref()))) {
+                    all.add(parser.parse(definition.json()));
+                }
+            }
+            return all.stream()
                     .sorted(Comparator.comparing((Questionnaire q) -> q.ref().id())
                             .thenComparingInt(q -> q.ref().version()))
                     .toList();
@@ -349,18 +374,19 @@ public final class Fakes {
 
         @Override
         public List<Questionnaire> latestVersions() {
-            return new Definitions(this, null, null).latestVersions();
+            Map<String, Questionnaire> latest = new LinkedHashMap<>();
+            all().forEach(q -> latest.put(q.ref().id(), q));
+            return List.copyOf(latest.values());
         }
 
         @Override
         public Optional<Questionnaire> find(QuestionnaireRef ref) {
-            return definitions.stream().filter(q -> q.ref().equals(ref)).findFirst();
+            return all().stream().filter(q -> q.ref().equals(ref)).findFirst();
         }
 
         @Override
         public Optional<Questionnaire> latest(String id) {
-            return definitions.stream().filter(q -> q.ref().id().equals(id)).max(Comparator.comparingInt(q -> q.ref()
-                    .version()));
+            return all().stream().filter(q -> q.ref().id().equals(id)).reduce((earlier, later) -> later);
         }
     }
 

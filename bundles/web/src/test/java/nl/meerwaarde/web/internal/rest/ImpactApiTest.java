@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import javax.ws.rs.ForbiddenException;
 import javax.ws.rs.NotFoundException;
@@ -16,10 +17,13 @@ import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.InvalidInputException;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Stage;
+import nl.meerwaarde.api.questionnaire.Coding;
+import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.forms.internal.QuestionnaireValidator;
 import nl.meerwaarde.forms.internal.ReferenceModelWorkflow;
 import nl.meerwaarde.host.spi.AuditEvent;
 import nl.meerwaarde.web.internal.Fixtures;
+import nl.meerwaarde.web.internal.Json;
 import org.junit.jupiter.api.Test;
 
 class ImpactApiTest {
@@ -90,6 +94,70 @@ class ImpactApiTest {
         assertThat(read.answers()).hasSize(7);
         assertThat(audit.events).hasSize(3);
         assertAudit(audit.events.get(2), "read", participation);
+    }
+
+    @Test
+    void choicesComeAndGoAsPlainCodesInJsonAndAreKeptAsCodings() throws Exception {
+        ObjectMapper json = Json.newMapper();
+        Bodies.Answers body = json.readValue("""
+                {"answers": [{"linkId": "geholpen", "values": [true]},
+                             {"linkId": "dimensies", "values": ["verbonden", "erkend"]},
+                             {"linkId": "doorverwijzingen", "values": ["erkend"]}]}
+                """, Bodies.Answers.class);
+
+        Views.ImpactView view = resource.put(id(), "r-manouk", body, as(ANNA));
+
+        assertThat(responses.saved.values()).singleElement().satisfies(saved -> assertThat(saved.answers())
+                .containsExactly(
+                        new QuestionnaireResponse.Answer("geholpen", List.of(true)),
+                        new QuestionnaireResponse.Answer(
+                                "dimensies", List.of(new Coding("verbonden"), new Coding("erkend"))),
+                        new QuestionnaireResponse.Answer("doorverwijzingen", List.of("erkend"))));
+        Participation participation = activities.participations.get(0);
+        assertThat(participation.measurement().orElseThrow().dimensions())
+                .containsExactlyInAnyOrder("erkend", "verbonden");
+        assertThat(participation.referrals()).containsExactly("erkend");
+        String written = json.writeValueAsString(view);
+        assertThat(written)
+                .contains("{\"linkId\":\"dimensies\",\"values\":[\"verbonden\",\"erkend\"]}")
+                .contains("\"dimensions\":[\"erkend\",\"verbonden\"]")
+                .doesNotContain("\"code\"");
+        assertThat(json.writeValueAsString(resource.get(id(), "r-manouk", as(ANNA))))
+                .isEqualTo(written);
+    }
+
+    @Test
+    void aChoiceMustBeACodeInJson() {
+        InvalidInputException notACode = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> resource.put(
+                        id(),
+                        "r-manouk",
+                        new Bodies.Answers(
+                                null,
+                                List.of(
+                                        new Bodies.AnswerBody("geholpen", List.of(true)),
+                                        new Bodies.AnswerBody("dimensies", List.of("verbonden", 3)),
+                                        new Bodies.AnswerBody("uitspraken", List.of("Ik ben erkend")))),
+                        as(ANNA)));
+        assertThat(notACode.errors())
+                .extracting(e -> e.field() + " " + e.code())
+                .containsExactly("dimensies field.type");
+        InvalidInputException unknownCode = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> resource.put(
+                        id(),
+                        "r-manouk",
+                        new Bodies.Answers(
+                                null,
+                                List.of(
+                                        new Bodies.AnswerBody("geholpen", List.of(true)),
+                                        new Bodies.AnswerBody("dimensies", List.of("gelukkig")))),
+                        as(ANNA)));
+        assertThat(unknownCode.errors())
+                .extracting(e -> e.field() + " " + e.code())
+                .containsExactly("dimensies field.option");
+        assertThat(responses.saves).isZero();
     }
 
     private static void assertAudit(AuditEvent event, String action, Participation participation) {
@@ -185,8 +253,8 @@ class ImpactApiTest {
     @Test
     void aMeasuredParticipationLetsTheActivityMoveOnWithoutReason() {
         resource.put(id(), "r-manouk", answers(8), as(ANNA));
-        ActivitiesResource stages =
-                new ActivitiesResource(activities, new Fakes.Org(), new ReferenceModelWorkflow(), Fakes.CLOCK);
+        ActivitiesResource stages = new ActivitiesResource(
+                activities, new Fakes.Org(), new ReferenceModelWorkflow(), new Fakes.Catalog(), Fakes.CLOCK);
 
         Views.ActivityDetailView detail = stages.get(id(), as(ANNA));
         assertThat(detail.participants()).isEqualTo(1);

@@ -57,6 +57,8 @@ class OpenApiConformanceTest {
                         ActivitiesResource.class,
                         ImpactResource.class,
                         QuestionnairesResource.class,
+                        SelfScansResource.class,
+                        ImportResource.class,
                         OpenApiResource.class);
         assertThat(OpenApiConformance.namedRecords())
                 .contains(Bodies.NewSignal.class, Bodies.Answers.class, Views.ImpactView.class)

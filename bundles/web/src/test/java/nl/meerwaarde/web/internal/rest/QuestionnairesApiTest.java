@@ -22,8 +22,8 @@ import nl.meerwaarde.forms.internal.JsonQuestionnaireParser;
 import org.junit.jupiter.api.Test;
 
 class QuestionnairesApiTest {
-    private final Fakes.Catalog catalog = new Fakes.Catalog();
     private final Fakes.Published published = new Fakes.Published();
+    private final Fakes.Catalog catalog = new Fakes.Catalog(published);
     private final JsonQuestionnaireParser parser = new JsonQuestionnaireParser();
     private final QuestionnairesResource resource = new QuestionnairesResource(catalog, parser, published, Fakes.CLOCK);
 
@@ -123,6 +123,33 @@ class QuestionnairesApiTest {
         byte[] notUtf8 = {(byte) 0xC3, (byte) 0x28};
         assertThatThrownBy(() -> resource.publish(new ByteArrayInputStream(notUtf8), as(JOOST)))
                 .isInstanceOf(InvalidInputException.class);
+        assertThat(published.saved).isEmpty();
+    }
+
+    @Test
+    void aNewImpactVersionMustKeepTheItemsTheMeasurementIsReadFrom() {
+        InvalidInputException retyped = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> resource.publish(
+                        text(impactV2()
+                                .replace(
+                                        "\"linkId\": \"cijfer\",\n      \"type\": \"integer\"",
+                                        "\"linkId\": \"cijfer\",\n      \"type\": \"decimal\"")),
+                        as(JOOST)));
+        assertThat(retyped.errors())
+                .extracting(e -> e.field() + " " + e.code() + " " + e.arguments())
+                .containsExactly("item definition.mappedItemType [cijfer, integer]");
+
+        InvalidInputException renamed = catchThrowableOfType(
+                InvalidInputException.class,
+                () -> resource.publish(
+                        text(impactV2()
+                                .replace("\"linkId\": \"geholpen\"", "\"linkId\": \"hulp\"")
+                                .replace("\"question\": \"geholpen\"", "\"question\": \"hulp\"")),
+                        as(JOOST)));
+        assertThat(renamed.errors())
+                .extracting(e -> e.field() + " " + e.code())
+                .containsExactly("item definition.mappedItemMissing");
         assertThat(published.saved).isEmpty();
     }
 

@@ -138,7 +138,12 @@ class ResourcesTest {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                List.of());
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
         ActivityStore store = new ActivityStore() {
             @Override
             public void save(CollectiveActivity a) {

@@ -13,6 +13,7 @@ import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.Stage;
+import nl.meerwaarde.api.questionnaire.Coding;
 import nl.meerwaarde.forms.internal.QuestionnaireValidator;
 import nl.meerwaarde.forms.internal.ReferenceModelWorkflow;
 import nl.meerwaarde.host.spi.Subject;
@@ -42,8 +43,6 @@ class FormPagesTest {
             responses,
             audit,
             new Fakes.Catalog(),
-            null,
-            null,
             new QuestionnaireValidator(),
             Fakes.CLOCK);
     private final CollectiveActivity activity = Fakes.activity(Fixtures.NOORD, Stage.EXECUTION);
@@ -454,14 +453,22 @@ class FormPagesTest {
         Participation participation = activities.participations.get(0);
         Participation.ImpactMeasurement m = participation.measurement().orElseThrow();
         assertThat(m.grade()).contains(8);
+        assertThat(m.dimensions()).containsExactlyInAnyOrder("verbonden", "erkend");
         assertThat(m.quotes()).containsExactly("Ik sta er niet meer alleen voor");
         assertThat(participation.referrals()).containsExactly("Leerwerkloket");
+        assertThat(responses.saved.values()).singleElement().satisfies(saved -> assertThat(saved.answers())
+                .filteredOn(a -> a.linkId().equals("dimensies"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.values()).containsExactly(new Coding("verbonden"), new Coding("erkend"))));
         assertThat(audit.events).singleElement().satisfies(e -> assertThat(e.action())
                 .isEqualTo("create"));
 
         FakeHttp.Response again = send(activityPages(), get(impact(), ANNA));
         assertThat(again.body())
                 .contains("id=\"impact-cijfer\" name=\"cijfer\" value=\"8\"")
+                .contains("value=\"verbonden\" checked")
+                .contains("value=\"erkend\" checked")
+                .doesNotContain("value=\"opgelucht\" checked")
                 .contains(">Ik sta er niet meer alleen voor</textarea>");
         assertThat(audit.events).hasSize(2);
         assertThat(audit.events.get(1).action()).isEqualTo("read");
@@ -639,6 +646,63 @@ class FormPagesTest {
                 .contains("De gegevens van de activiteit zijn bijgewerkt.")
                 .contains("name=\"actualHours\" value=\"12.5\"")
                 .contains("<option value=\"ACHIEVED\" selected>behaald</option>");
+    }
+
+    @Test
+    void thePlanIsSavedFromTheUpdateFormAndShownWithTheReferralsPerPartner() throws Exception {
+        activities.saveParticipation(new nl.meerwaarde.api.Participation(
+                java.util.UUID.randomUUID(),
+                activity.id(),
+                MANOUK,
+                java.util.Optional.empty(),
+                java.util.Set.of("Leerwerkloket", "Bibliotheek")));
+        activities.saveParticipation(new nl.meerwaarde.api.Participation(
+                java.util.UUID.randomUUID(),
+                activity.id(),
+                nl.meerwaarde.host.spi.ResidentId.of("r-2"),
+                java.util.Optional.empty(),
+                java.util.Set.of("Leerwerkloket")));
+
+        FakeHttp.Response response = send(
+                activityPages(),
+                post(detail() + "/update", ANNA)
+                        .form("analysis", "Drie signalen over eenzaamheid")
+                        .form("instrument", "anders")
+                        .form("instrumentOther", "Wandelmeter")
+                        .form("partners", "Leerwerkloket\r\n\r\n Bibliotheek \r\n")
+                        .form("sessions", "6")
+                        .form("lessonsLearned", "Een vaste plek werkt"));
+
+        assertThat(response.status()).isEqualTo(303);
+        CollectiveActivity saved = activities.saved.get(activity.id());
+        assertThat(saved.analysis()).contains("Drie signalen over eenzaamheid");
+        assertThat(saved.instrument())
+                .contains(new CollectiveActivity.ChosenInstrument("anders", java.util.Optional.of("Wandelmeter")));
+        assertThat(saved.partners()).containsExactlyInAnyOrder("Leerwerkloket", "Bibliotheek");
+        assertThat(saved.sessions()).contains(6);
+        assertThat(saved.lessonsLearned()).contains("Een vaste plek werkt");
+
+        FakeHttp.Response shown = send(activityPages(), get(detail(), ANNA));
+        assertThat(shown.body())
+                .contains("<legend>Analyse en plan</legend>")
+                .contains("<option value=\"anders\" selected>Ander instrument</option>")
+                .contains("<option value=\"zrm-2017\">Zelfredzaamheid-Matrix (ZRM 2017)</option>")
+                .contains("<dt>Meetinstrument</dt><dd>Wandelmeter</dd>")
+                .contains("<dt>Samenwerkingspartners</dt><dd>Bibliotheek, Leerwerkloket</dd>")
+                .contains("<dt>Geleerde lessen</dt><dd>Een vaste plek werkt</dd>")
+                .contains("<h2 id=\"referrals\" tabindex=\"-1\">Doorverwijzingen per partner</h2>")
+                .contains("<tr><th scope=\"row\">Bibliotheek</th><td class=\"number\">1</td></tr>")
+                .contains("<tr><th scope=\"row\">Leerwerkloket</th><td class=\"number\">2</td></tr>");
+
+        FakeHttp.Response unknown = send(
+                activityPages(),
+                post(detail() + "/update", ANNA)
+                        .form("instrument", "glazen-bol")
+                        .form("sessions", "-1"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body())
+                .contains("<a href=\"#update-instrument\">Meetinstrument: Kies een van de mogelijkheden.</a>")
+                .contains("<a href=\"#update-sessions\">Aantal bijeenkomsten:");
     }
 
     @Test

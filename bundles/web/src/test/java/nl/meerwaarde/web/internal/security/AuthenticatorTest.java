@@ -149,9 +149,33 @@ class AuthenticatorTest {
         assertThat(passed).isFalse();
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.header("Retry-After")).isEqualTo("30");
-        assertThat(response.contentType()).isEqualTo("application/problem+json");
-        assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(503);
+        assertThat(response.contentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(response.body()).contains("<html lang=\"nl\">", "<h1>Tijdelijk niet beschikbaar</h1>");
         assertThat(request.attribute(WebConstants.SUBJECT_ATTRIBUTE)).isNull();
+
+        FakeHttp.Request api = FakeHttp.get("/meerwaarde/api/v1/me").header("Accept", BROWSER_ACCEPT);
+        FakeHttp.Response apiResponse = new FakeHttp.Response();
+        new Authenticator(() -> null, json).authenticate(api.proxy(), apiResponse.proxy());
+        assertThat(apiResponse.contentType()).isEqualTo("application/problem+json");
+        assertThat(json.readTree(apiResponse.body()).get("status").asInt()).isEqualTo(503);
+    }
+
+    @Test
+    void aBrowserGetsAFailingHostAsAPageWithTheIncidentAndNoStackTrace() throws Exception {
+        FakeSubjects broken = new FakeSubjects(request -> {
+            throw new IllegalStateException("connection pool exhausted at jdbc:secret-host");
+        });
+        FakeHttp.Request request = FakeHttp.get("/meerwaarde/signals").header("Accept", BROWSER_ACCEPT);
+        FakeHttp.Response response = new FakeHttp.Response();
+
+        boolean passed = new Authenticator(() -> broken, json).authenticate(request.proxy(), response.proxy());
+
+        assertThat(passed).isFalse();
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.contentType()).isEqualTo("text/html;charset=UTF-8");
+        assertThat(response.body())
+                .contains("<h1>Interne serverfout</h1>")
+                .doesNotContain("secret-host", "IllegalStateException", "at nl.");
     }
 
     @Test
