@@ -2,10 +2,13 @@ package nl.meerwaarde.api.store;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
+import nl.meerwaarde.api.Stage;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.host.spi.TeamId;
 import org.osgi.annotation.versioning.ProviderType;
@@ -22,6 +25,12 @@ public interface ActivityStore {
     List<CollectiveActivity> list(Collection<TeamId> teams, int offset, int limit);
 
     long count(Collection<TeamId> teams);
+
+    /** Activities of the given teams in one of the given stages (every stage when empty), newest start first. */
+    List<CollectiveActivity> list(Collection<TeamId> teams, Set<Stage> stages, int offset, int limit);
+
+    /** How many activities of the given teams are in each stage; a stage without any is left out. */
+    Map<Stage, Long> countByStage(Collection<TeamId> teams);
 
     /** Inserts the participation, or replaces the one with the same id; the activity must exist. */
     void saveParticipation(Participation participation);

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -210,11 +211,19 @@ public final class JdbcActivityStore implements ActivityStore {
 
     @Override
     public List<CollectiveActivity> list(Collection<TeamId> teams, int offset, int limit) {
+        return list(teams, Set.of(), offset, limit);
+    }
+
+    @Override
+    public List<CollectiveActivity> list(Collection<TeamId> teams, Set<Stage> stages, int offset, int limit) {
         Jdbc.requirePaging(offset, limit);
         List<String> teamIds = JdbcSignalStore.teamIds(teams);
         if (teamIds.isEmpty() || limit == 0) {
             return List.of();
         }
+        List<String> stageNames = stages.stream().map(Enum::name).sorted().toList();
+        String stageCondition =
+                stageNames.isEmpty() ? "" : " AND a.stage IN (" + Jdbc.placeholders(stageNames.size()) + ")";
         return jdbc.read(
                 "list activities",
                 connection -> withChildren(
@@ -222,10 +231,32 @@ public final class JdbcActivityStore implements ActivityStore {
                         Jdbc.query(
                                 connection,
                                 "SELECT " + ACTIVITY_COLUMNS + " FROM mw_activity a WHERE a.team_id IN ("
-                                        + Jdbc.placeholders(teamIds.size()) + ")"
+                                        + Jdbc.placeholders(teamIds.size()) + ")" + stageCondition
                                         + " ORDER BY a.starts_on DESC NULLS LAST, a.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                                p -> p.all(teamIds).integer(offset).integer(limit),
+                                p -> p.all(teamIds)
+                                        .all(stageNames)
+                                        .integer(offset)
+                                        .integer(limit),
                                 ActivityRow::of)));
+    }
+
+    @Override
+    public Map<Stage, Long> countByStage(Collection<TeamId> teams) {
+        List<String> teamIds = JdbcSignalStore.teamIds(teams);
+        if (teamIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+        jdbc.read(
+                        "count activities by stage",
+                        connection -> Jdbc.query(
+                                connection,
+                                "SELECT stage, COUNT(*) FROM mw_activity WHERE team_id IN ("
+                                        + Jdbc.placeholders(teamIds.size()) + ") GROUP BY stage",
+                                p -> p.all(teamIds),
+                                row -> Map.entry(Stage.valueOf(row.getString(1)), row.getLong(2))))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
     }
 
     @Override

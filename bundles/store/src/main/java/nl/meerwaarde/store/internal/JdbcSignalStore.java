@@ -169,6 +169,40 @@ public final class JdbcSignalStore implements SignalStore {
                 .orElse(0L));
     }
 
+    @Override
+    public List<Signal> ofActivity(ActivityId activity) {
+        return jdbc.read(
+                "list the signals of activity " + activity,
+                connection -> withTargetGroups(
+                        connection,
+                        Jdbc.query(
+                                connection,
+                                "SELECT " + COLUMNS + " FROM mw_signal s WHERE s.activity_id = ?"
+                                        + " ORDER BY s.registered_on DESC, s.id",
+                                p -> p.uuid(activity.value()),
+                                SignalRow::of)));
+    }
+
+    @Override
+    public List<Signal> unclustered(Collection<TeamId> teams, int limit) {
+        Jdbc.requirePaging(0, limit);
+        List<String> teamIds = teamIds(teams);
+        if (teamIds.isEmpty() || limit == 0) {
+            return List.of();
+        }
+        return jdbc.read(
+                "list unclustered signals",
+                connection -> withTargetGroups(
+                        connection,
+                        Jdbc.query(
+                                connection,
+                                "SELECT " + COLUMNS + " FROM mw_signal s WHERE s.team_id IN ("
+                                        + Jdbc.placeholders(teamIds.size()) + ") AND s.activity_id IS NULL"
+                                        + " ORDER BY s.registered_on DESC, s.id FETCH FIRST ? ROWS ONLY",
+                                p -> p.all(teamIds).integer(limit),
+                                SignalRow::of)));
+    }
+
     /** The signals about one resident, oldest first (for access requests). */
     List<Signal> about(Connection connection, ResidentId resident) throws SQLException {
         return withTargetGroups(

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -170,6 +171,47 @@ class JdbcActivityStoreTest {
         store.save(changed);
         assertThat(store.find(planned.id())).contains(changed);
         assertThat(store.list(List.of(planned.team()), 0, 10)).containsExactly(changed);
+    }
+
+    @OnBothDatabases
+    void listsAndCountsByStage(Engine engine) {
+        JdbcActivityStore store = new JdbcActivityStore(engine.migrated(dir));
+        CollectiveActivity planning = full();
+        CollectiveActivity idea = minimal();
+        CollectiveActivity closed = withStage(full(), Stage.CLOSED);
+        List.of(planning, idea, closed).forEach(store::save);
+
+        assertThat(store.list(List.of(NOORD, ZUID), Set.of(Stage.IMPACT_MEASUREMENT, Stage.CLOSED), 0, 10))
+                .containsExactlyInAnyOrder(planning, closed);
+        assertThat(store.list(List.of(NOORD), Set.of(Stage.SIGNAL), 0, 10)).isEmpty();
+        assertThat(store.list(List.of(NOORD, ZUID), Set.of(), 0, 10)).hasSize(3);
+        assertThat(store.countByStage(List.of(NOORD, ZUID)))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(Stage.IMPACT_MEASUREMENT, 1L, Stage.SIGNAL, 1L, Stage.CLOSED, 1L));
+        assertThat(store.countByStage(List.of(NOORD))).doesNotContainKey(Stage.SIGNAL);
+        assertThat(store.countByStage(List.of())).isEmpty();
+    }
+
+    private static CollectiveActivity withStage(CollectiveActivity a, Stage stage) {
+        return new CollectiveActivity(
+                ActivityId.random(),
+                a.team(),
+                a.title(),
+                stage,
+                a.targetGroups(),
+                a.funder(),
+                a.startsOn(),
+                a.budget(),
+                a.actual(),
+                a.anonymous(),
+                a.individualQuestionsAnswered(),
+                a.referrerSatisfaction(),
+                a.goals(),
+                a.analysis(),
+                a.instrument(),
+                a.partners(),
+                a.sessions(),
+                a.lessonsLearned());
     }
 
     @OnBothDatabases

@@ -131,6 +131,39 @@ class JdbcSignalStoreTest {
         assertThat(store.find(original.id())).contains(original);
     }
 
+    private static Signal signal(TeamId team, LocalDate day, Optional<ActivityId> activity) {
+        return new Signal(
+                SignalId.random(),
+                team,
+                day,
+                "eenzaamheid",
+                Set.of("ouderen"),
+                null,
+                null,
+                false,
+                Optional.empty(),
+                activity);
+    }
+
+    @OnBothDatabases
+    void findsTheSignalsOfAnActivityAndThoseNotClusteredYet(Engine engine) {
+        JdbcSignalStore store = new JdbcSignalStore(engine.migrated(dir));
+        ActivityId walking = ActivityId.random();
+        Signal older = signal(NOORD, LocalDate.of(2025, 1, 1), Optional.of(walking));
+        Signal newer = signal(NOORD, LocalDate.of(2025, 2, 1), Optional.of(walking));
+        Signal elsewhere = signal(NOORD, LocalDate.of(2025, 3, 1), Optional.of(ActivityId.random()));
+        Signal loose = signal(NOORD, LocalDate.of(2025, 1, 15), Optional.empty());
+        Signal looseNewer = signal(NOORD, LocalDate.of(2025, 4, 1), Optional.empty());
+        Signal looseZuid = signal(ZUID, LocalDate.of(2025, 5, 1), Optional.empty());
+        List.of(older, newer, elsewhere, loose, looseNewer, looseZuid).forEach(store::save);
+
+        assertThat(store.ofActivity(walking)).containsExactly(newer, older);
+        assertThat(store.ofActivity(ActivityId.random())).isEmpty();
+        assertThat(store.unclustered(List.of(NOORD), 10)).containsExactly(looseNewer, loose);
+        assertThat(store.unclustered(List.of(NOORD, ZUID), 2)).containsExactly(looseZuid, looseNewer);
+        assertThat(store.unclustered(List.of(), 10)).isEmpty();
+    }
+
     @OnBothDatabases
     void listsNewestFirstInStablePagesOfTheGivenTeams(Engine engine) {
         JdbcSignalStore store = new JdbcSignalStore(engine.migrated(dir));

@@ -252,6 +252,19 @@ class BrowserJourneyIT {
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains(ACTIVITY_TITLE);
         assertThat(currentStep()).contains("Signaal");
 
+        // --- Manouk's signal is clustered onto the activity ------------------------------------------------------
+        Select signalChoice = new Select(driver.findElement(By.id("signal-choice")));
+        WebElement manouksSignal = signalChoice.getOptions().stream()
+                .filter(option -> option.getText().contains(SIGNAL_TYPE)
+                        && option.getText().contains("Consultatiebureau"))
+                .findFirst()
+                .orElseThrow();
+        String signalText = manouksSignal.getText();
+        signalChoice.selectByValue(manouksSignal.getAttribute("value"));
+        driver.findElement(By.id("signal-submit")).click();
+        waitForText(By.id("notice"), "Het signaal is aan de activiteit gekoppeld.");
+        assertThat(driver.findElement(By.cssSelector("ul.signals")).getText()).contains(signalText);
+
         // --- the new activity shows in the list; open it and move it to execution, one stage at a time ------------
         driver.get(base.resolve("meerwaarde/activities").toString());
         WebElement title = waitFor(By.cssSelector("a[href$='/activities/" + activityId + "']"));

@@ -14,6 +14,7 @@ import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.SignalId;
+import nl.meerwaarde.api.Stage;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.SignalStore;
@@ -53,6 +54,23 @@ final class InMemoryStores {
         public long count(Collection<TeamId> teams) {
             return saved.values().stream().filter(s -> teams.contains(s.team())).count();
         }
+
+        @Override
+        public List<Signal> ofActivity(ActivityId activity) {
+            return saved.values().stream()
+                    .filter(s -> s.activity().equals(Optional.of(activity)))
+                    .sorted(Comparator.comparing(Signal::registeredOn).reversed())
+                    .toList();
+        }
+
+        @Override
+        public List<Signal> unclustered(Collection<TeamId> teams, int limit) {
+            return saved.values().stream()
+                    .filter(s -> teams.contains(s.team()) && s.activity().isEmpty())
+                    .sorted(Comparator.comparing(Signal::registeredOn).reversed())
+                    .limit(limit)
+                    .toList();
+        }
     }
 
     static final class Activities implements ActivityStore {
@@ -84,6 +102,22 @@ final class InMemoryStores {
         @Override
         public long count(Collection<TeamId> teams) {
             return saved.values().stream().filter(a -> teams.contains(a.team())).count();
+        }
+
+        @Override
+        public List<CollectiveActivity> list(Collection<TeamId> teams, Set<Stage> stages, int offset, int limit) {
+            return list(teams, 0, Integer.MAX_VALUE).stream()
+                    .filter(a -> stages.isEmpty() || stages.contains(a.stage()))
+                    .skip(offset)
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public Map<Stage, Long> countByStage(Collection<TeamId> teams) {
+            return list(teams, 0, Integer.MAX_VALUE).stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            CollectiveActivity::stage, java.util.stream.Collectors.counting()));
         }
 
         @Override

@@ -3,7 +3,6 @@ package nl.meerwaarde.web.internal.rest;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -18,10 +17,9 @@ import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import nl.meerwaarde.api.ActivityId;
-import nl.meerwaarde.api.CollectiveActivity;
+import nl.meerwaarde.api.InvalidInputException;
+import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.Signal;
-import nl.meerwaarde.api.SignalId;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.SignalStore;
 import nl.meerwaarde.host.spi.Residents;
@@ -158,42 +156,16 @@ public final class SignalsResource {
     public Views.SignalDetailView cluster(
             @PathParam("id") String id, Bodies.Cluster body, @Context HttpServletRequest request) {
         Subject.WorkerSubject worker = Caller.writer(request);
-        Signal signal = own(id, worker);
-        ActivityStore activityStore = Problems.require(activities);
-        Check check = new Check();
-        String activityId = body == null ? null : check.required("activityId", body.activityId(), 36);
         if (body == null) {
-            check.add("activityId", FieldCodes.REQUIRED);
+            SignalClustering.own(Problems.require(store), id, worker);
+            throw new InvalidInputException(FieldError.of("activityId", FieldCodes.REQUIRED));
         }
-        check.done();
-        Optional<CollectiveActivity> activity = Problems.parseUuid(activityId)
-                .map(ActivityId::new)
-                .flatMap(activityStore::find)
-                .filter(a -> worker.memberOf(a.team()));
-        if (activity.isEmpty()) {
-            check.add("activityId", Codes.ACTIVITY_UNKNOWN);
-            check.done();
-        }
-        Signal clustered = new Signal(
-                signal.id(),
-                signal.team(),
-                signal.registeredOn(),
-                signal.type(),
-                signal.targetGroups(),
-                signal.referrer(),
-                signal.question(),
-                signal.answered(),
-                signal.resident(),
-                Optional.of(activity.get().id()));
-        store.save(clustered);
+        Signal clustered = new SignalClustering(store, activities).cluster(id, body.activityId(), worker);
         return Views.SignalDetailView.of(clustered);
     }
 
     /** The signal with this id if it belongs to one of the worker's teams; 404 otherwise (also for a bad id). */
     private Signal own(String id, Subject.WorkerSubject worker) {
-        SignalStore signals = Problems.require(store);
-        return signals.find(new SignalId(Problems.uuid(id)))
-                .filter(signal -> worker.memberOf(signal.team()))
-                .orElseThrow(Problems::notFound);
+        return SignalClustering.own(Problems.require(store), id, worker);
     }
 }

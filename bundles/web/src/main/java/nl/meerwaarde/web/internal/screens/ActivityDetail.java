@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServletResponse;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.InvalidInputException;
 import nl.meerwaarde.api.Participation;
+import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.Stage;
 import nl.meerwaarde.api.questionnaire.AnswerOption;
 import nl.meerwaarde.api.store.StageChange;
@@ -33,6 +34,10 @@ final class ActivityDetail {
     static final String STAGE_FORM = "stage-form";
     static final String PARTICIPANT_FORM = "participant-form";
     static final String UPDATE_FORM = "update-form";
+    static final String SIGNAL_FORM = "signal-form";
+
+    /** Most unclustered signals offered for clustering: the team's newest. */
+    static final int SIGNAL_CHOICES = 100;
 
     /** Field of the update body → id of its control and key of its label. */
     private static final java.util.Map<String, String[]> UPDATE_FIELDS = java.util.Map.ofEntries(
@@ -65,6 +70,9 @@ final class ActivityDetail {
     private final Links links;
     private final HttpServletRequest request;
 
+    /** "Signaal koppelen": empty, or as posted with its errors. */
+    private Form signalForm;
+
     ActivityDetail(
             ActivityPages.Services services,
             Subject.WorkerSubject worker,
@@ -76,6 +84,7 @@ final class ActivityDetail {
         this.messages = messages;
         this.links = links;
         this.request = request;
+        this.signalForm = Form.empty(request, messages);
     }
 
     /** The page with the two forms as given (empty, or as posted with errors). */
@@ -187,6 +196,27 @@ final class ActivityDetail {
         }
     }
 
+    /** "Signaal koppelen": clusters a signal of the team onto this activity, as {@code PUT /v1/signals/{id}/activity}. */
+    PageContent clusterSignal(String id) {
+        CollectiveActivity activity = services.moves().own(id, worker);
+        Form form = Form.posted(request, messages);
+        try {
+            services.clustering().cluster(form.text("signal"), activity.id().toString(), worker);
+            return PageContent.seeOther(
+                    links.href(ActivityPages.detailPath(activity.id()) + "?saved=clustered") + "#signals");
+        } catch (InvalidInputException invalid) {
+            form.errors(invalid, field -> new Form.Problem("signal-choice", messages.get("signal.field.choice"), ""));
+        } catch (javax.ws.rs.NotFoundException otherTeam) {
+            form.error(
+                    "signal-choice",
+                    messages.get("signal.field.choice"),
+                    messages.get(nl.meerwaarde.web.FieldCodes.OPTION));
+        }
+        signalForm = form;
+        return render(activity, Form.empty(request, messages), Form.empty(request, messages), prefilled(activity))
+                .withStatus(HttpServletResponse.SC_BAD_REQUEST);
+    }
+
     private Form.Problem locateStage(String field) {
         if (StageMoves.FIELD_SKIP_REASON.equals(field)) {
             return new Form.Problem("stage-skipReason", messages.get("stage.field.skipReason"), "");
@@ -238,6 +268,7 @@ final class ActivityDetail {
         StringBuilder body = new StringBuilder(8192)
                 .append(stageForm.summary())
                 .append(participantForm.summary())
+                .append(signalForm.summary())
                 .append(updateForm.summary())
                 .append(Notices.saved(request, messages))
                 .append(facts(activity))
@@ -247,6 +278,7 @@ final class ActivityDetail {
                 .append(updateForm(activity, updateForm))
                 .append(participants(activity, participations, participantForm))
                 .append(referrals(participations))
+                .append(signals(activity))
                 .append(nextStageForm(activity, next, stageForm))
                 .append(history(history))
                 .append(ActivityPages.backToList(messages, links));
@@ -335,6 +367,59 @@ final class ActivityDetail {
                 .append(count)
                 .append("</td></tr>\n"));
         return html.append("</tbody>\n</table>\n</div>\n").toString();
+    }
+
+    /** The signals clustered onto this activity, and the form to cluster another of the team's signals. */
+    private String signals(CollectiveActivity activity) {
+        StringBuilder html = new StringBuilder(2048)
+                .append("<h2 id=\"signals\" tabindex=\"-1\">")
+                .append(escape(messages.get("activity.signals")))
+                .append("</h2>\n");
+        if (services.signals() == null) {
+            return html.append(Layout.paragraph(messages.get("page.unavailable.text")))
+                    .toString();
+        }
+        List<Signal> clustered = services.signals().ofActivity(activity.id());
+        if (clustered.isEmpty()) {
+            html.append(Layout.paragraph(messages.get("activity.signals.none")));
+        } else {
+            html.append("<ul class=\"signals\">\n");
+            for (Signal signal : clustered) {
+                html.append("<li>").append(escape(signalLabel(signal))).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        List<Form.Option> choices = services.signals().unclustered(List.of(activity.team()), SIGNAL_CHOICES).stream()
+                .map(signal -> new Form.Option(signal.id().toString(), signalLabel(signal)))
+                .toList();
+        if (choices.isEmpty() && !signalForm.hasErrors()) {
+            return html.append(Layout.paragraph(messages.get("activity.signals.noneLeft")))
+                    .toString();
+        }
+        return html.append("<h3>")
+                .append(escape(messages.get("activity.signals.cluster")))
+                .append("</h3>\n")
+                .append(signalForm.open(links.href(ActivityPages.detailPath(activity.id()) + "/signals"), SIGNAL_FORM))
+                .append(signalForm.select(
+                        "signal",
+                        "signal-choice",
+                        messages.get("signal.field.choice"),
+                        messages.get("signal.hint.choice"),
+                        choices,
+                        messages.get("signal.choose")))
+                .append(signalForm.submit("signal-submit", messages.get("activity.signals.submit")))
+                .append("</form>\n")
+                .toString();
+    }
+
+    /** A signal as a worker recognises it: date, type and who reported it (never the question or the resident). */
+    private String signalLabel(Signal signal) {
+        String day =
+                DateTimeFormatter.ofPattern("d MMMM uuuu", messages.locale()).format(signal.registeredOn());
+        String type = signal.type();
+        return signal.referrer() == null || signal.referrer().isBlank()
+                ? messages.get("activity.signals.label", day, type)
+                : messages.get("activity.signals.labelReferrer", day, type, signal.referrer());
     }
 
     private static void fact(StringBuilder html, String term, String value) {

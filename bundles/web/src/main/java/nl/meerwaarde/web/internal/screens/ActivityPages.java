@@ -15,6 +15,7 @@ import nl.meerwaarde.api.questionnaire.AnswerOption;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.AuditTrail;
 import nl.meerwaarde.api.store.ResponseStore;
+import nl.meerwaarde.api.store.SignalStore;
 import nl.meerwaarde.forms.ActivityWorkflow;
 import nl.meerwaarde.forms.QuestionnaireCatalog;
 import nl.meerwaarde.forms.ResponseValidator;
@@ -27,6 +28,7 @@ import nl.meerwaarde.web.internal.TeamNames;
 import nl.meerwaarde.web.internal.rest.ActivityRegistration;
 import nl.meerwaarde.web.internal.rest.ImpactMeasurements;
 import nl.meerwaarde.web.internal.rest.Participants;
+import nl.meerwaarde.web.internal.rest.SignalClustering;
 import nl.meerwaarde.web.internal.rest.StageMoves;
 import nl.meerwaarde.web.internal.security.CsrfGuard;
 import org.osgi.service.component.annotations.Activate;
@@ -65,6 +67,7 @@ public final class ActivityPages extends PageServlet {
     /** The services the pages use; any may be {@code null} while it is not there (the page then answers 503). */
     record Services(
             ActivityStore activities,
+            SignalStore signals,
             Organisation organisation,
             ActivityWorkflow workflow,
             Residents residents,
@@ -93,6 +96,10 @@ public final class ActivityPages extends PageServlet {
             return ActivityRegistration.instrumentOptions(catalog);
         }
 
+        SignalClustering clustering() {
+            return new SignalClustering(signals, activities);
+        }
+
         TeamNames teamNames() {
             return TeamNames.of(organisation);
         }
@@ -103,6 +110,12 @@ public final class ActivityPages extends PageServlet {
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ActivityStore activities;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SignalStore signals;
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -165,7 +178,16 @@ public final class ActivityPages extends PageServlet {
             return fixed;
         }
         return new Services(
-                activities, organisation, workflow, residents, responses, audit, catalog, validator, Clock.systemUTC());
+                activities,
+                signals,
+                organisation,
+                workflow,
+                residents,
+                responses,
+                audit,
+                catalog,
+                validator,
+                Clock.systemUTC());
     }
 
     /** The path of an activity's detail page. */
@@ -211,6 +233,9 @@ public final class ActivityPages extends PageServlet {
         }
         if (path.size() == 2 && path.get(1).equals("participants")) {
             return new ActivityDetail(services(), worker, messages, links, request).addParticipant(path.get(0));
+        }
+        if (path.size() == 2 && path.get(1).equals("signals")) {
+            return new ActivityDetail(services(), worker, messages, links, request).clusterSignal(path.get(0));
         }
         if (path.size() == 4
                 && path.get(1).equals("participants")

@@ -22,6 +22,7 @@ import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.SignalId;
+import nl.meerwaarde.api.Stage;
 import nl.meerwaarde.api.questionnaire.Questionnaire;
 import nl.meerwaarde.api.questionnaire.QuestionnaireRef;
 import nl.meerwaarde.api.questionnaire.QuestionnaireResponse;
@@ -109,6 +110,23 @@ public final class Fakes {
         public long count(Collection<TeamId> teams) {
             return list(teams, 0, Integer.MAX_VALUE).size();
         }
+
+        @Override
+        public List<Signal> ofActivity(ActivityId activity) {
+            return saved.values().stream()
+                    .filter(s -> s.activity().equals(Optional.of(activity)))
+                    .sorted(Comparator.comparing(Signal::registeredOn).reversed())
+                    .toList();
+        }
+
+        @Override
+        public List<Signal> unclustered(Collection<TeamId> teams, int limit) {
+            return saved.values().stream()
+                    .filter(s -> teams.contains(s.team()) && s.activity().isEmpty())
+                    .sorted(Comparator.comparing(Signal::registeredOn).reversed())
+                    .limit(limit)
+                    .toList();
+        }
     }
 
     public static final class Activities implements ActivityStore {
@@ -154,6 +172,22 @@ public final class Fakes {
         @Override
         public long count(Collection<TeamId> teams) {
             return list(teams, 0, Integer.MAX_VALUE).size();
+        }
+
+        @Override
+        public List<CollectiveActivity> list(Collection<TeamId> teams, Set<Stage> stages, int offset, int limit) {
+            return list(teams, 0, Integer.MAX_VALUE).stream()
+                    .filter(a -> stages.isEmpty() || stages.contains(a.stage()))
+                    .skip(offset)
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public Map<Stage, Long> countByStage(Collection<TeamId> teams) {
+            return list(teams, 0, Integer.MAX_VALUE).stream()
+                    .collect(java.util.stream.Collectors.groupingBy(
+                            CollectiveActivity::stage, java.util.stream.Collectors.counting()));
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -81,6 +82,16 @@ class ResourcesTest {
         @Override
         public long count(Collection<TeamId> teams) {
             return 120;
+        }
+
+        @Override
+        public List<Signal> ofActivity(ActivityId activity) {
+            throw new UnsupportedOperationException("not used by this test");
+        }
+
+        @Override
+        public List<Signal> unclustered(Collection<TeamId> teams, int limit) {
+            throw new UnsupportedOperationException("not used by this test");
         }
     }
 
@@ -163,6 +174,16 @@ class ResourcesTest {
             @Override
             public long count(Collection<TeamId> teams) {
                 return 1;
+            }
+
+            @Override
+            public List<CollectiveActivity> list(Collection<TeamId> teams, Set<Stage> stages, int offset, int limit) {
+                throw new UnsupportedOperationException("not used by this test");
+            }
+
+            @Override
+            public Map<Stage, Long> countByStage(Collection<TeamId> teams) {
+                throw new UnsupportedOperationException("not used by this test");
             }
 
             @Override

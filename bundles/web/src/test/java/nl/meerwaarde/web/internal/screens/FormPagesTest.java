@@ -37,6 +37,7 @@ class FormPagesTest {
     private final Fakes.Audit audit = new Fakes.Audit();
     private final ActivityPages.Services services = new ActivityPages.Services(
             activities,
+            signals,
             new Fakes.Org(),
             new ReferenceModelWorkflow(),
             new Fakes.KnownResidents(MANOUK),
@@ -511,6 +512,45 @@ class FormPagesTest {
     // --- Nieuwe activiteit and Gegevens bijwerken ---
 
     @Test
+    void theListFiltersByStageWithTheNumberInEachStage() {
+        CollectiveActivity closed = Fakes.activity(Fixtures.NOORD, Stage.CLOSED);
+        activities.save(closed);
+        activities.save(Fakes.activity(Fixtures.ZUID, Stage.CLOSED));
+
+        PageContent all = activityList(null);
+        PageContent onlyClosed = activityList("stage=CLOSED");
+        PageContent nonsense = activityList("stage=KLAAR");
+
+        assertThat(all.body())
+                .contains("<nav class=\"stage-filter\" aria-label=\"Fase\">")
+                .contains("<li><a href=\"/meerwaarde/activities\" aria-current=\"page\">Alle (2)</a></li>")
+                .contains("<li><a href=\"/meerwaarde/activities?stage=EXECUTION\">Uitvoering (1)</a></li>")
+                .contains("<li><a href=\"/meerwaarde/activities?stage=CLOSED\">Afgesloten (1)</a></li>")
+                .contains("<li><a href=\"/meerwaarde/activities?stage=PLAN\">Plan van aanpak (0)</a></li>")
+                .contains(activity.title(), "/meerwaarde/activities/" + closed.id());
+        assertThat(onlyClosed.body())
+                .contains(
+                        "<li><a href=\"/meerwaarde/activities?stage=CLOSED\" aria-current=\"page\">Afgesloten (1)</a>")
+                .contains("/meerwaarde/activities/" + closed.id())
+                .doesNotContain("/meerwaarde/activities/" + activity.id());
+        assertThat(nonsense.body()).contains("aria-current=\"page\">Alle (2)</a>");
+    }
+
+    private PageContent activityList(String query) {
+        FakeHttp.Request request = FakeHttp.get("/meerwaarde/activities");
+        if (query != null) {
+            request.query(query);
+        }
+        return ActivitiesPage.render(
+                activities,
+                nl.meerwaarde.web.internal.TeamNames.of(new Fakes.Org()),
+                request.proxy(),
+                ANNA,
+                nl.meerwaarde.web.internal.Messages.of(Languages.DUTCH),
+                new Links("/meerwaarde", "/meerwaarde/activities", query, java.util.Optional.empty()));
+    }
+
+    @Test
     void theNewActivityFormIsLinkedFromTheListAndLabelsEveryField() throws Exception {
         PageContent list = ActivitiesPage.render(
                 activities,
@@ -703,6 +743,72 @@ class FormPagesTest {
         assertThat(unknown.body())
                 .contains("<a href=\"#update-instrument\">Meetinstrument: Kies een van de mogelijkheden.</a>")
                 .contains("<a href=\"#update-sessions\">Aantal bijeenkomsten:");
+    }
+
+    private nl.meerwaarde.api.Signal signal(nl.meerwaarde.host.spi.TeamId team, String referrer, int day) {
+        nl.meerwaarde.api.Signal signal = new nl.meerwaarde.api.Signal(
+                nl.meerwaarde.api.SignalId.random(),
+                team,
+                java.time.LocalDate.of(2026, 3, day),
+                "sociaal-isolement",
+                java.util.Set.of("ouderen"),
+                referrer,
+                "Een vraag die hier nooit verschijnt",
+                false,
+                java.util.Optional.of(MANOUK),
+                java.util.Optional.empty());
+        signals.save(signal);
+        return signal;
+    }
+
+    @Test
+    void aSignalOfTheTeamIsClusteredOntoTheActivityFromItsScreen() throws Exception {
+        nl.meerwaarde.api.Signal huisarts = signal(Fixtures.NOORD, "huisarts", 2);
+        signal(Fixtures.ZUID, "school", 3);
+
+        FakeHttp.Response shown = send(activityPages(), get(detail(), ANNA));
+        assertThat(shown.body())
+                .contains("<h2 id=\"signals\" tabindex=\"-1\">Signalen</h2>")
+                .contains("Er zijn nog geen signalen aan deze activiteit gekoppeld.")
+                .contains("<option value=\"" + huisarts.id()
+                        + "\">2 maart 2026: sociaal-isolement, gemeld door huisarts</option>")
+                .doesNotContain("school", "Een vraag die hier nooit verschijnt");
+
+        FakeHttp.Response saved = send(
+                activityPages(),
+                post(detail() + "/signals", ANNA).form("signal", huisarts.id().toString()));
+        assertThat(saved.status()).isEqualTo(303);
+        assertThat(saved.header("Location")).isEqualTo(detail() + "?saved=clustered#signals");
+        assertThat(signals.saved.get(huisarts.id()).activity()).contains(activity.id());
+
+        assertThat(send(activityPages(), get(detail(), ANNA).query("saved=clustered"))
+                        .body())
+                .contains("Het signaal is aan de activiteit gekoppeld.")
+                .contains("<li>2 maart 2026: sociaal-isolement, gemeld door huisarts</li>")
+                .contains("Alle signalen van het team zijn aan een activiteit gekoppeld.");
+    }
+
+    @Test
+    void clusteringAnotherTeamsSignalOrNoneIsRefusedOnTheForm() throws Exception {
+        nl.meerwaarde.api.Signal school = signal(Fixtures.ZUID, "school", 3);
+        signal(Fixtures.NOORD, "huisarts", 2);
+
+        FakeHttp.Response otherTeam = send(
+                activityPages(),
+                post(detail() + "/signals", ANNA).form("signal", school.id().toString()));
+        FakeHttp.Response none = send(activityPages(), post(detail() + "/signals", ANNA));
+
+        assertThat(otherTeam.status()).isEqualTo(400);
+        assertThat(otherTeam.body()).contains("<a href=\"#signal-choice\">Signaal: Kies een van de mogelijkheden.</a>");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body()).contains("<a href=\"#signal-choice\">Signaal: ");
+        assertThat(signals.saved.get(school.id()).activity()).isEmpty();
+        assertThat(send(
+                                activityPages(),
+                                post(detail() + "/signals", MIRA)
+                                        .form("signal", school.id().toString()))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.SignalId;
 import nl.meerwaarde.api.store.SignalStore;
@@ -127,6 +128,16 @@ class PagesTest {
             public long count(Collection<TeamId> teams) {
                 return 75;
             }
+
+            @Override
+            public List<Signal> ofActivity(ActivityId activity) {
+                throw new UnsupportedOperationException("not used by this test");
+            }
+
+            @Override
+            public List<Signal> unclustered(Collection<TeamId> teams, int limit) {
+                throw new UnsupportedOperationException("not used by this test");
+            }
         };
         Links links = new Links("/meerwaarde", "/meerwaarde/signals", "page=2", Optional.empty());
 
@@ -218,6 +229,16 @@ class PagesTest {
         @Override
         public long count(Collection<TeamId> teams) {
             throw new AssertionError("the store was asked for no teams");
+        }
+
+        @Override
+        public List<Signal> ofActivity(ActivityId activity) {
+            throw new UnsupportedOperationException("not used by this test");
+        }
+
+        @Override
+        public List<Signal> unclustered(Collection<TeamId> teams, int limit) {
+            throw new UnsupportedOperationException("not used by this test");
         }
     }
 }
