@@ -97,6 +97,58 @@ class ImpactApiTest {
     }
 
     @Test
+    void publishingANewVersionLeavesAnOldMeasurementAsItWasAndNewOnesFollowTheNewVersion() {
+        Fakes.Published published = new Fakes.Published();
+        ImpactResource versioned = new ImpactResource(
+                activities,
+                responses,
+                audit,
+                new Fakes.KnownResidents(MANOUK),
+                new Fakes.Catalog(published),
+                new QuestionnaireValidator(),
+                Fakes.CLOCK);
+        Bodies.Answers relieved = new Bodies.Answers(
+                null,
+                List.of(
+                        new Bodies.AnswerBody("geholpen", List.of(true)),
+                        new Bodies.AnswerBody("dimensies", List.of("opgelucht"))));
+        versioned.put(id(), "r-manouk", relieved, as(ANNA));
+
+        published.publish(new nl.meerwaarde.api.store.DefinitionStore.PublishedDefinition(
+                new nl.meerwaarde.api.questionnaire.QuestionnaireRef("impactmeting", 2),
+                QuestionnairesApiTest.impactV2(),
+                java.time.Instant.parse("2026-03-11T09:00:00Z"),
+                "worker:w-joost"));
+
+        Views.ImpactView old = versioned.get(id(), "r-manouk", as(ANNA));
+        assertThat(old.questionnaireVersion()).isEqualTo(1);
+        assertThat(old.measurement().orElseThrow().dimensions()).containsExactly("opgelucht");
+
+        InvalidInputException gone = catchThrowableOfType(
+                InvalidInputException.class, () -> versioned.put(id(), "r-manouk", relieved, as(ANNA)));
+        assertThat(gone.errors()).extracting(e -> e.field() + " " + e.code()).containsExactly("dimensies field.option");
+        assertThat(versioned.get(id(), "r-manouk", as(ANNA)).questionnaireVersion())
+                .as("the refused answers changed nothing")
+                .isEqualTo(1);
+
+        Views.ImpactView hopeful = versioned.put(
+                id(),
+                "r-manouk",
+                new Bodies.Answers(
+                        null,
+                        List.of(
+                                new Bodies.AnswerBody("geholpen", List.of(true)),
+                                new Bodies.AnswerBody("dimensies", List.of("hoopvol")))),
+                as(ANNA));
+        assertThat(hopeful.questionnaireVersion()).isEqualTo(2);
+        assertThat(versioned
+                        .put(id(), "r-manouk", new Bodies.Answers(1, relieved.answers()), as(ANNA))
+                        .questionnaireVersion())
+                .as("an answer may still be given under the old version on purpose")
+                .isEqualTo(1);
+    }
+
+    @Test
     void choicesComeAndGoAsPlainCodesInJsonAndAreKeptAsCodings() throws Exception {
         ObjectMapper json = Json.newMapper();
         Bodies.Answers body = json.readValue("""
