@@ -3,6 +3,7 @@ package nl.meerwaarde.api.store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
@@ -30,6 +31,13 @@ public interface RegistrationBatch {
 
     /** Who takes part in each of these activities: resident to participation id, for activities with any. */
     Map<ActivityId, Map<ResidentId, UUID>> participants(Collection<ActivityId> activities);
+
+    /**
+     * Which of these signal and participation ids belonged to a resident whose personal data was erased (AVG):
+     * such a record must never be written again, or an import would bring back what was erased. The erased rows
+     * themselves live on under new random ids, so these ids lead nowhere.
+     */
+    Set<UUID> erased(Collection<UUID> ids);
 
     /**
      * Inserts or replaces every record in one transaction: all are stored, or none (the transaction is rolled

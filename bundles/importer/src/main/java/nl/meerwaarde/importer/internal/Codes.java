@@ -38,7 +38,10 @@ final class Codes {
     static final String PARTICIPANT_EXISTS = "participant.exists";
     /** Arguments: the line of the record that has the key already. */
     static final String KEY_DUPLICATE = "key.duplicate";
-    /** Arguments: line, column, the parser's (English) description. */
+    /**
+     * Arguments: line, column, a fixed English description of the kind of error (never a part of the file: it may
+     * hold personal data).
+     */
     static final String FILE_SYNTAX = "file.syntax";
     /** The file is not UTF-8. Arguments: none. */
     static final String FILE_ENCODING = "file.encoding";
@@ -46,6 +49,18 @@ final class Codes {
     static final String FILE_TOO_LARGE = "file.tooLarge";
     /** Arguments: the most records. */
     static final String FILE_TOO_MANY_RECORDS = "file.tooManyRecords";
+    /** Another file is being imported at the moment (one at a time); the file was not read. Arguments: none. */
+    static final String FILE_BUSY = "file.busy";
+    /**
+     * The record belonged to a resident whose personal data was erased at his or her request (AVG): it is never
+     * imported again. Arguments: none.
+     */
+    static final String RECORD_ERASED = "record.erased";
+    /**
+     * A record imported before under this key belongs to another team than the file says: an import never moves a
+     * record to another team. Arguments: the team it belongs to (host id).
+     */
+    static final String RECORD_OTHER_TEAM = "record.otherTeam";
     /** The first row of a CSV file names no known column. */
     static final String FILE_HEADER = "file.header";
     /** Arguments: the number of columns of the header, the number of values of the row. */

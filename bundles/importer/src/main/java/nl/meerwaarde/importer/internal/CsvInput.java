@@ -59,12 +59,27 @@ final class CsvInput {
 
     private static void failure(ImportRun run, IOException cause) throws IOException {
         if (cause instanceof CSVException syntax) {
-            run.stop(0, Codes.FILE_SYNTAX, 0, 0, syntax.getMessage());
+            run.stop(0, Codes.FILE_SYNTAX, 0, 0, describe(syntax));
         } else if (cause instanceof CharacterCodingException) {
             run.stop(0, Codes.FILE_ENCODING);
         } else {
             throw cause;
         }
+    }
+
+    /**
+     * A fixed English description of the kind of syntax error: Commons CSV's message is not passed on, so that no
+     * part of the file (which may hold personal data) ever ends up in a report or a log.
+     */
+    static String describe(CSVException syntax) {
+        String message = syntax.getMessage() == null ? "" : syntax.getMessage();
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted value is not closed";
+        }
+        if (message.contains("between encapsulated token and delimiter")) {
+            return "a character between a closing quote and the separator (write a quote in a value as \"\")";
+        }
+        return "not well-formed CSV";
     }
 
     private static void records(CSVParser parser, Kind kind, ImportRun run, boolean semicolons) throws IOException {
@@ -88,7 +103,7 @@ final class CsvInput {
                 row = rows.next();
             } catch (UncheckedIOException e) {
                 if (e.getCause() instanceof CSVException syntax) {
-                    run.stop(line, Codes.FILE_SYNTAX, line, 0, syntax.getMessage());
+                    run.stop(line, Codes.FILE_SYNTAX, line, 0, describe(syntax));
                     return;
                 }
                 throw e;

@@ -108,6 +108,10 @@ final class Fields {
         return value(name).filter(v -> !v.isTextual() || !v.asText().isBlank()).isPresent();
     }
 
+    /**
+     * A text of at most {@code maxLength} characters: a code or id (up to {@link #CODE_LENGTH}) without any control
+     * character, a longer text without NUL and the C0 control characters other than tab, CR and LF.
+     */
     Optional<String> text(String name, int maxLength) {
         return text(name, maxLength, maxLength <= CODE_LENGTH);
     }
@@ -133,11 +137,21 @@ final class Fields {
             where.error(field, Codes.LENGTH, maxLength);
             return Optional.empty();
         }
-        if (noControlCharacters && trimmed.chars().anyMatch(Character::isISOControl)) {
+        if (noControlCharacters
+                ? trimmed.chars().anyMatch(Character::isISOControl)
+                : trimmed.chars().anyMatch(Fields::isForbiddenInText)) {
             where.error(field, Codes.INVALID);
             return Optional.empty();
         }
         return Optional.of(trimmed);
+    }
+
+    /**
+     * Whether a character may not be in a free text: U+0000 (PostgreSQL cannot store it) and the other C0 control
+     * characters, except tab, carriage return and line feed.
+     */
+    static boolean isForbiddenInText(int c) {
+        return c < 0x20 && c != '\t' && c != '\r' && c != '\n';
     }
 
     /** Distinct codes or names, each required and at most {@code maxLength}; a repeated one is invalid. */

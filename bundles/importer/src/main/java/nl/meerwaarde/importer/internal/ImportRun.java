@@ -163,6 +163,7 @@ final class ImportRun {
         checkReferences(participations, teamOf, invalidInFile);
         checkStoredTeams(stored, teamOf);
         checkParticipants(stored.activities().keySet());
+        checkErased(validSignals, validParticipations);
         if (!errors.isEmpty()) {
             return Optional.empty();
         }
@@ -200,23 +201,68 @@ final class ImportRun {
         return new Stored(storedSignals, storedActivities, storedParticipations);
     }
 
-    /** A record imported before under the same key may only be replaced when its team is one this import may change. */
+    /**
+     * A record imported before under the same key may only be replaced when its team is one this import may change,
+     * and never moved to another team: two source systems (or teams) whose keys happen to be equal must not
+     * silently overwrite each other's records, even in an import for every team. A participation's team is that of
+     * its activity.
+     */
     private void checkStoredTeams(Stored stored, Function<ActivityId, Optional<TeamId>> teamOf) {
         for (Rules.Read<Signal> read : signals) {
             read.record()
-                    .map(signal -> stored.signals().get(signal.id()))
-                    .ifPresent(before -> checkStoredTeam(read, before.team()));
+                    .ifPresent(signal -> Optional.ofNullable(stored.signals().get(signal.id()))
+                            .ifPresent(before -> checkStoredTeam(read, before.team(), Optional.of(signal.team()))));
         }
         for (Rules.Read<CollectiveActivity> read : activities) {
-            read.record()
-                    .map(activity -> stored.activities().get(activity.id()))
-                    .ifPresent(before -> checkStoredTeam(read, before.team()));
+            read.record().ifPresent(activity -> Optional.ofNullable(
+                            stored.activities().get(activity.id()))
+                    .ifPresent(before -> checkStoredTeam(read, before.team(), Optional.of(activity.team()))));
+        }
+        for (Rules.Read<Participation> read : participations) {
+            read.record().ifPresent(participation -> Optional.ofNullable(
+                            stored.participations().get(participation.id()))
+                    .flatMap(before -> Optional.ofNullable(stored.activities().get(before.activity()))
+                            .map(CollectiveActivity::team)
+                            .or(() -> teamOf.apply(before.activity())))
+                    .ifPresent(team -> checkStoredTeam(read, team, teamOf.apply(participation.activity()))));
+        }
+    }
+
+    /**
+     * The stored record's team must be one this import may change, and the same as the file's (unknown when the
+     * record refers to an unknown activity, reported already).
+     */
+    private void checkStoredTeam(Rules.Read<?> read, TeamId stored, Optional<TeamId> inFile) {
+        if (!directory.mayChange(stored)) {
+            read.where().error("key", Codes.TEAM_NOT_MEMBER);
+        } else if (inFile.filter(team -> !team.equals(stored)).isPresent()) {
+            read.where().error("key", Codes.RECORD_OTHER_TEAM, stored.value());
+        }
+    }
+
+    /**
+     * Records of residents whose personal data was erased (AVG) are never written again: the ids of the file's
+     * signals and participations are looked up in bulk (the store asks in chunks).
+     */
+    private void checkErased(List<Signal> validSignals, List<Participation> validParticipations) {
+        if (validSignals.isEmpty() && validParticipations.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = new ArrayList<>(validSignals.size() + validParticipations.size());
+        validSignals.forEach(signal -> ids.add(signal.id().value()));
+        validParticipations.forEach(participation -> ids.add(participation.id()));
+        Set<UUID> erased = batch.erased(ids);
+        if (erased.isEmpty()) {
+            return;
+        }
+        for (Rules.Read<Signal> read : signals) {
+            read.record().filter(signal -> erased.contains(signal.id().value())).ifPresent(signal -> read.where()
+                    .error("key", Codes.RECORD_ERASED));
         }
         for (Rules.Read<Participation> read : participations) {
             read.record()
-                    .map(participation -> stored.participations().get(participation.id()))
-                    .flatMap(before -> teamOf.apply(before.activity()))
-                    .ifPresent(team -> checkStoredTeam(read, team));
+                    .filter(participation -> erased.contains(participation.id()))
+                    .ifPresent(participation -> read.where().error("key", Codes.RECORD_ERASED));
         }
     }
 
@@ -238,12 +284,6 @@ final class ImportRun {
                             reference.where().error(reference.field(), Codes.ACTIVITY_UNKNOWN);
                         }
                     });
-        }
-    }
-
-    private void checkStoredTeam(Rules.Read<?> read, TeamId team) {
-        if (!directory.mayChange(team)) {
-            read.where().error("key", Codes.TEAM_NOT_MEMBER);
         }
     }
 

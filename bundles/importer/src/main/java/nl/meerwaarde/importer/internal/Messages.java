@@ -17,7 +17,9 @@ final class Messages {
             Map.entry(Codes.INVALID, "is not valid (control characters, or a value repeated)"),
             Map.entry(Codes.COUNT, "has more than {0} entries"),
             Map.entry(Codes.UNKNOWN, "is not a field of this record"),
-            Map.entry(Codes.DISABLED, "may only be given together with the grade"),
+            Map.entry(
+                    Codes.DISABLED,
+                    "does not apply here (gradeExplanation needs a grade, otherName the instrument anders)"),
             Map.entry(Codes.FORBIDDEN, "may hold a citizen service number (BSN), which is never imported"),
             Map.entry(Codes.TEAM_UNKNOWN, "no team of the organisation has this id"),
             Map.entry(Codes.TEAM_NOT_MEMBER, "belongs to a team this import may not change"),
@@ -29,6 +31,14 @@ final class Messages {
             Map.entry(Codes.FILE_ENCODING, "the file is not UTF-8"),
             Map.entry(Codes.FILE_TOO_LARGE, "the file is larger than {0} bytes"),
             Map.entry(Codes.FILE_TOO_MANY_RECORDS, "the file holds more than {0} records"),
+            Map.entry(Codes.FILE_BUSY, "another file is being imported; try again in a few minutes"),
+            Map.entry(
+                    Codes.RECORD_ERASED,
+                    "this record was erased at the resident's request (GDPR) and is not imported again"),
+            Map.entry(
+                    Codes.RECORD_OTHER_TEAM,
+                    "a record of another team ({0}) was imported under this key before; an import does not move"
+                            + " records to another team"),
             Map.entry(Codes.FILE_HEADER, "the first row must name the columns"),
             Map.entry(Codes.CSV_COLUMNS, "the header names {0} columns but this row has {1} values"));
 

@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.meerwaarde.api.Participation;
 import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.importing.CsvKind;
 import nl.meerwaarde.api.importing.ImportOptions;
 import nl.meerwaarde.api.importing.ImportReport;
+import nl.meerwaarde.api.importing.ImportUnavailableException;
+import nl.meerwaarde.api.importing.RecordError;
 import nl.meerwaarde.api.importing.RegistrationImport;
 import nl.meerwaarde.api.store.AuditTrail;
 import nl.meerwaarde.api.store.RegistrationBatch;
@@ -42,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * new and changed ones in one transaction ({@link RegistrationBatch#saveAll}) and audits, after the commit, every
  * written participation with a measurement and every written signal about a resident (action {@value
  * #AUDIT_ACTION}).
+ *
+ * <p>One file at a time: a whole file is held in memory while it is checked and written in one transaction, so a
+ * second file handed in meanwhile is refused at once (error {@code file.busy}) rather than doubling the memory
+ * and the database load.
  */
 @Component(name = RegistrationImporter.PID, service = RegistrationImport.class)
 @Designate(ocd = RegistrationImporter.Config.class)
@@ -80,6 +87,8 @@ public final class RegistrationImporter implements RegistrationImport {
     private final Clock clock;
     private final JsonInput json = new JsonInput();
     private final CsvInput csv = new CsvInput();
+    /** One import at a time. */
+    private final Semaphore running = new Semaphore(1);
 
     /**
      * The host's {@link Organisation} and {@link Residents} are followed as they come and go (like the web bundle
@@ -145,7 +154,7 @@ public final class RegistrationImporter implements RegistrationImport {
     private static <T> T required(AtomicReference<T> service, String name) {
         T current = service.get();
         if (current == null) {
-            throw new IllegalStateException("No import without the host's " + name + " service");
+            throw new ImportUnavailableException("No import without the host's " + name + " service");
         }
         return current;
     }
@@ -172,6 +181,18 @@ public final class RegistrationImporter implements RegistrationImport {
 
     private ImportReport run(ImportOptions options, Reading reading) {
         Objects.requireNonNull(options, "options");
+        if (!running.tryAcquire()) {
+            LOG.info("{} handed in a file while another was being imported: refused", options.actor());
+            return new ImportReport(false, 0, 0, 0, 0, List.of(RecordError.of(0, null, null, Codes.FILE_BUSY)), 1);
+        }
+        try {
+            return runAlone(options, reading);
+        } finally {
+            running.release();
+        }
+    }
+
+    private ImportReport runAlone(ImportOptions options, Reading reading) {
         Instant started = clock.instant();
         Directory directory =
                 new Directory(required(organisation, "Organisation"), required(residents, "Residents"), options);

@@ -245,20 +245,28 @@ final class Rules {
         return goals;
     }
 
-    /** Any instrument code (historic data may name instruments the list does not); {@code anders} needs a name. */
+    /**
+     * Any instrument code (historic data may name instruments the list does not); {@code anders} (in any case) needs
+     * a name that is not blank, and no other code may have one.
+     */
     private static Optional<ChosenInstrument> instrument(Fields fields) {
         fields.allow(INSTRUMENT_FIELDS);
         String code = fields.required("code", Fields.CODE_LENGTH);
-        Optional<String> otherName = fields.text("otherName", Fields.NAME_LENGTH);
         if (code == null) {
+            fields.text("otherName", Fields.NAME_LENGTH);
             return Optional.empty();
         }
-        boolean other = ChosenInstrument.OTHER.equals(code);
-        if (other && otherName.isEmpty() && !fields.has("otherName")) {
-            fields.error("otherName", Codes.REQUIRED);
+        if (!ChosenInstrument.OTHER.equalsIgnoreCase(code)) {
+            if (fields.text("otherName", Fields.NAME_LENGTH).isPresent()) {
+                fields.error("otherName", Codes.DISABLED);
+            }
+            return Optional.of(new ChosenInstrument(code, Optional.empty()));
+        }
+        String otherName = fields.required("otherName", Fields.NAME_LENGTH);
+        if (otherName == null) {
             return Optional.empty();
         }
-        return Optional.of(new ChosenInstrument(code, other ? otherName : Optional.empty()));
+        return Optional.of(new ChosenInstrument(ChosenInstrument.OTHER, Optional.of(otherName)));
     }
 
     private static Optional<ImpactMeasurement> measurement(Fields fields) {

@@ -210,7 +210,37 @@ class CsvImportTest {
         assertThat(report.errors()).singleElement().satisfies(e -> {
             assertThat(e.code()).isEqualTo("file.syntax");
             assertThat(e.line()).isEqualTo(2);
+            // issue 3 (review): a fixed description, never the parser's message
+            assertThat(e.arguments()).containsExactly(2, 0, "a quoted value is not closed");
         });
+        assertThat(importing
+                        .csv("key,team,title\nACT-1,team-noord,\"Wandel\"groep\n", CsvKind.ACTIVITIES)
+                        .errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.arguments())
+                        .containsExactly(
+                                2,
+                                0,
+                                "a character between a closing quote and the separator (write a quote in a value as"
+                                        + " \"\")"));
+    }
+
+    // issue 3 (review): PostgreSQL cannot store U+0000; a cell of any length with it, or another C0 control
+    // character than tab, CR and LF, is invalid
+    @Test
+    void aCellWithNulIsInvalid() {
+        String signals = "key,team,registeredOn,type,question,referrer\n"
+                + "SIG-1,team-noord,2024-01-15,eenzaamheid,Zoekt\u0000contact,huis\u001farts\n"
+                + "SIG-2,team-noord,2024-01-15,eenzaamheid,\"Zoekt\tcontact\r\nin de wijk\",huisarts\n";
+
+        ImportReport report = importing.csv(signals, CsvKind.SIGNALS);
+
+        assertThat(report.errors())
+                .map(Found::of)
+                .containsExactlyInAnyOrder(
+                        new Found(2, "SIG-1", "question", "field.invalid"),
+                        new Found(2, "SIG-1", "referrer", "field.invalid"));
+        assertThat(importing.batch.saves).isZero();
     }
 
     @Test

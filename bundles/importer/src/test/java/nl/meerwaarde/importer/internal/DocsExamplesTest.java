@@ -65,6 +65,18 @@ class DocsExamplesTest {
                 .isNotEmpty();
         assertThat(schema.validate(new ObjectMapper().readTree("{\"format\": \"meerwaarde-registrations\"}")))
                 .isNotEmpty();
+        // issue 3 (review): a blank otherName of anders, an otherName of another code, NUL in a text
+        assertThat(schema.validate(
+                        example.replace("\"otherName\": \"Eigen evaluatieformulier\"", "\"otherName\": \"  \""),
+                        InputFormat.JSON))
+                .isNotEmpty();
+        assertThat(schema.validate(example.replace("\"code\": \"anders\"", "\"code\": \"zrm-2017\""), InputFormat.JSON))
+                .isNotEmpty();
+        assertThat(schema.validate(example.replace("\"code\": \"anders\"", "\"code\": \"Anders\""), InputFormat.JSON))
+                .isEmpty();
+        assertThat(schema.validate(
+                        example.replace("Eigen evaluatieformulier", "Eigen\\u0000formulier"), InputFormat.JSON))
+                .isNotEmpty();
     }
 
     @Test

@@ -45,6 +45,11 @@ final class Fakes {
         final Map<SignalId, Signal> signals = new LinkedHashMap<>();
         final Map<ActivityId, CollectiveActivity> activities = new LinkedHashMap<>();
         final Map<UUID, Participation> participations = new LinkedHashMap<>();
+        /** Ids of signals and participations of residents whose data was erased (AVG): the test fills it. */
+        final Set<UUID> erased = new java.util.HashSet<>();
+        /** How many ids were asked about erasure. */
+        int erasedAsked;
+
         int saves;
         int written;
 
@@ -71,6 +76,18 @@ final class Fakes {
                     result.computeIfAbsent(p.activity(), id -> new HashMap<>()).put(p.resident(), p.id());
                 }
             }
+            return result;
+        }
+
+        @Override
+        public Set<UUID> erased(Collection<UUID> ids) {
+            erasedAsked += ids.size();
+            Set<UUID> result = new java.util.HashSet<>();
+            ids.forEach(id -> {
+                if (erased.contains(id)) {
+                    result.add(id);
+                }
+            });
             return result;
         }
 

@@ -4,11 +4,22 @@ import static nl.meerwaarde.importer.internal.Importing.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import nl.meerwaarde.api.ActivityId;
 import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.CollectiveActivity.AnonymousCounts;
@@ -22,6 +33,7 @@ import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.Stage;
 import nl.meerwaarde.api.importing.ImportOptions;
 import nl.meerwaarde.api.importing.ImportReport;
+import nl.meerwaarde.api.importing.ImportUnavailableException;
 import nl.meerwaarde.api.importing.RegistrationKeys;
 import nl.meerwaarde.host.spi.AuditEvent;
 import nl.meerwaarde.host.spi.ResidentId;
@@ -415,7 +427,7 @@ class JsonImportTest {
         assertThatThrownBy(() -> withoutHost.importJson(
                         new java.io.ByteArrayInputStream(FULL.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                         ImportOptions.allTeams("command:tester")))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(ImportUnavailableException.class)
                 .hasMessageContaining("Organisation");
         withoutHost.bindOrganisation(importing.host);
         withoutHost.bindResidents(importing.host);
@@ -439,5 +451,295 @@ class JsonImportTest {
         assertThat(report.errors()).hasSize(ImportReport.MAX_ERRORS);
         assertThat(report.errorCount()).isEqualTo(1_500 * 3);
         assertThat(report.records()).isEqualTo(1_500);
+    }
+
+    // issue 3 (review): after a resident's data was erased (AVG), importing the same file again must not bring back
+    // the signals and participations about him or her
+    @Test
+    void aRecordOfAnErasedResidentIsNeverImportedAgain() {
+        importing.json(FULL);
+        // what the store's erasure does: the rows live on under new random ids, the imported ids are marked erased
+        importing.batch.signals.remove(RegistrationKeys.signalId("SIG-1"));
+        importing.batch.participations.remove(RegistrationKeys.participationId("DEEL-1"));
+        importing.batch.erased.add(RegistrationKeys.signalId("SIG-1").value());
+        importing.batch.erased.add(RegistrationKeys.participationId("DEEL-1"));
+        int saves = importing.batch.saves;
+        int events = importing.audit.events.size();
+
+        ImportReport again = importing.json(FULL);
+
+        assertThat(again.committed()).isFalse();
+        assertThat(again.errors())
+                .map(Found::of)
+                .containsExactlyInAnyOrder(
+                        new Found(2, "SIG-1", "signals[0].key", "record.erased"),
+                        new Found(14, "DEEL-1", "participations[0].key", "record.erased"));
+        assertThat(importing.batch.saves).isEqualTo(saves);
+        assertThat(importing.batch.signals).isEmpty();
+        assertThat(importing.batch.participations).isEmpty();
+        assertThat(importing.audit.events).hasSize(events);
+        // a dry run says so too, and a record of another key is not affected
+        assertThat(importing
+                        .json(FULL, ImportOptions.allTeams(Importing.ACTOR).asDryRun())
+                        .errors())
+                .extracting(e -> e.code())
+                .containsOnly("record.erased");
+        assertThat(importing
+                        .json(FULL.replace("SIG-1", "SIG-2").replace("DEEL-1", "DEEL-2"))
+                        .committed())
+                .isTrue();
+        assertThat(importing.batch.erasedAsked).isPositive();
+    }
+
+    // issue 3 (review): instrument anders needs a name that is not blank, in any case; another code takes none
+    @Test
+    void theInstrumentAndersNeedsANameAndOnlyItHasOne() {
+        String blank = ACTIVITY.replace("\"otherName\": \"Wandelmeter\"", "\"otherName\": \"   \"");
+        String upper = ACTIVITY.replace("\"code\": \"anders\"", "\"code\": \"Anders\"");
+        String other = ACTIVITY.replace("\"code\": \"anders\"", "\"code\": \"zrm-2017\"");
+
+        assertThat(importing.json(document(null, "[" + blank + "]", null)).errors())
+                .extracting(e -> e.field() + " " + e.code())
+                .containsExactly("activities[0].instrument.otherName field.required");
+        assertThat(importing.json(document(null, "[" + other + "]", null)).errors())
+                .extracting(e -> e.field() + " " + e.code())
+                .containsExactly("activities[0].instrument.otherName field.disabled");
+        assertThat(importing.batch.saves).isZero();
+
+        assertThat(importing.json(document(null, "[" + upper + "]", null)).errors())
+                .isEmpty();
+        assertThat(importing
+                        .batch
+                        .activities
+                        .get(RegistrationKeys.activityId("ACT-1"))
+                        .instrument())
+                .contains(new ChosenInstrument("anders", Optional.of("Wandelmeter")));
+    }
+
+    // issue 3 (review): PostgreSQL cannot store U+0000; no text takes it, nor another C0 control character except
+    // tab, CR and LF
+    @Test
+    void noTextTakesNulOrOtherControlCharacters() {
+        String activity = ACTIVITY.replace("Wandelgroep De Horst", "Wandelgroep\\u0000")
+                .replace("Vier signalen over eenzaamheid.", "Vier\\u001b signalen")
+                .replace("Buurtsportcoach", "Buurt\\u0001coach")
+                .replace("Wandelmeter", "Wandel\\u0000meter")
+                .replace("Twintig deelnemers", "Twintig\\u0008 deelnemers");
+        String participation = PARTICIPATION
+                .replace("Gezellig", "Gezel\\u0000lig")
+                .replace("\"Ik kom weer buiten.\", ", "\"Ik kom\\u0000 weer buiten.\", ");
+        String signal = SIGNAL.replace("Zoekt contact in de wijk", "Zoekt\\u0000contact");
+
+        ImportReport report =
+                importing.json(document("[" + signal + "]", "[" + activity + "]", "[" + participation + "]"));
+
+        assertThat(report.errors())
+                .extracting(e -> e.field() + " " + e.code())
+                .containsExactlyInAnyOrder(
+                        "signals[0].question field.invalid",
+                        "activities[0].title field.invalid",
+                        "activities[0].analysis field.invalid",
+                        "activities[0].partners[0] field.invalid",
+                        "activities[0].instrument.otherName field.invalid",
+                        "activities[0].goals[0].description field.invalid",
+                        "participations[0].measurement.gradeExplanation field.invalid",
+                        "participations[0].measurement.quotes[0] field.invalid");
+        assertThat(importing.batch.saves).isZero();
+
+        ImportReport allowed =
+                importing.json(FULL.replace("Zoekt contact in de wijk", "Zoekt\\tcontact\\r\\nin de wijk"));
+        assertThat(allowed.errors()).isEmpty();
+        assertThat(importing
+                        .batch
+                        .signals
+                        .get(RegistrationKeys.signalId("SIG-1"))
+                        .question())
+                .isEqualTo("Zoekt\tcontact\r\nin de wijk");
+    }
+
+    // issue 3 (review): a syntax error's description never quotes the file (it may hold a BSN or free text)
+    @Test
+    void aSyntaxErrorDoesNotQuoteTheFile() {
+        ImportReport bareWord =
+                importing.json(document("[{\"key\": \"S\", \"question\": Jansen123456782}]", null, null));
+        ImportReport twice = importing.json("{\"format\": \"a\", \"Jansen123456782\": 1, \"Jansen123456782\": 2}");
+        ImportReport control = importing.json("{\"format\": \"Jansen123456782\u0001\"}");
+
+        assertThat(List.of(bareWord, twice, control)).allSatisfy(report -> assertThat(report.errors())
+                .filteredOn(e -> e.code().equals("file.syntax"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.arguments().get(2).toString()).doesNotContain("Jansen", "123456782")));
+        assertThat(bareWord.errors().get(0).arguments())
+                .hasSize(3)
+                .startsWith(2)
+                .endsWith("a word that is not true, false, null, a number or a quoted text");
+        assertThat(twice.errors())
+                .last()
+                .satisfies(e -> assertThat(e.arguments().get(2)).isEqualTo("a field given twice in one object"));
+        assertThat(control.errors().get(0).arguments().get(2))
+                .isEqualTo("a control character in a text (it must be escaped)");
+        assertThat(importing
+                        .json(FULL.substring(0, 200))
+                        .errors()
+                        .get(0)
+                        .arguments()
+                        .get(2))
+                .isEqualTo("the file ends too early");
+    }
+
+    // issue 3 (review): docs/import.md promises file.encoding for a file that is not UTF-8; Jackson alone would read
+    // UTF-16 and UTF-32, and report invalid UTF-8 as a syntax error quoting the bytes
+    @Test
+    void refusesAFileThatIsNotUtf8() throws IOException {
+        for (Charset charset : List.of(
+                StandardCharsets.ISO_8859_1,
+                StandardCharsets.UTF_16,
+                StandardCharsets.UTF_16BE,
+                StandardCharsets.UTF_16LE,
+                Charset.forName("UTF-32BE"),
+                Charset.forName("UTF-32LE"))) {
+            // with an accent, and in ASCII only (then UTF-16 and UTF-32 decode as UTF-8 to text with NULs)
+            for (String text : List.of(FULL.replace("Wandelgroep", "Caf\u00e9groep"), FULL)) {
+                if (charset.equals(StandardCharsets.ISO_8859_1) && text.equals(FULL)) {
+                    continue;
+                }
+                byte[] bytes = text.getBytes(charset);
+
+                ImportReport report = importing.importer.importJson(
+                        new ByteArrayInputStream(bytes), ImportOptions.allTeams(Importing.ACTOR));
+
+                assertThat(report.errors())
+                        .as(charset.name())
+                        .map(Found::of)
+                        .containsExactly(new Found(0, null, null, "file.encoding"));
+            }
+        }
+        assertThat(importing.batch.saves).isZero();
+
+        ByteArrayOutputStream withBom = new ByteArrayOutputStream();
+        withBom.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        withBom.write(FULL.replace("Wandelgroep", "Caf\u00e9groep").getBytes(StandardCharsets.UTF_8));
+        assertThat(importing
+                        .importer
+                        .importJson(
+                                new ByteArrayInputStream(withBom.toByteArray()),
+                                ImportOptions.allTeams(Importing.ACTOR))
+                        .errors())
+                .isEmpty();
+        assertThat(importing
+                        .batch
+                        .activities
+                        .get(RegistrationKeys.activityId("ACT-1"))
+                        .title())
+                .isEqualTo("Caf\u00e9groep De Horst");
+    }
+
+    // issue 3 (review): a participation imported for team noord may not be taken over by an import for team zuid,
+    // even when it now names an activity of zuid (without the check in ImportRun.checkStoredTeams it was moved)
+    @Test
+    void aParticipationOfAnotherTeamIsNotTakenOver() {
+        importing.json(FULL);
+        String zuidActivity = ACTIVITY.replace("ACT-1", "ACT-2").replace("team-noord", "team-zuid");
+        String moved = PARTICIPATION.replace("ACT-1", "ACT-2");
+
+        ImportReport report =
+                importing.json(document(null, "[" + zuidActivity + "]", "[" + moved + "]"), Importing.only(Fakes.ZUID));
+
+        assertThat(report.errors())
+                .extracting(e -> e.key() + " " + e.field() + " " + e.code())
+                .containsExactly("DEEL-1 participations[0].key team.notMember");
+        assertThat(importing
+                        .batch
+                        .participations
+                        .get(RegistrationKeys.participationId("DEEL-1"))
+                        .activity())
+                .isEqualTo(RegistrationKeys.activityId("ACT-1"));
+    }
+
+    // issue 3 (review): keys of two source systems must not silently overwrite each other: a record stored under
+    // another team than the file says is an error, even in an import for every team
+    @Test
+    void anImportNeverMovesARecordToAnotherTeam() {
+        importing.json(FULL);
+        String zuidActivity = ACTIVITY.replace("ACT-1", "ACT-2").replace("team-noord", "team-zuid");
+        String noordActivity = ACTIVITY.replace("ACT-1", "ACT-3");
+
+        ImportReport report = importing.json(document(
+                "[" + SIGNAL.replace("team-noord", "team-zuid") + "]",
+                "[" + ACTIVITY.replace("team-noord", "team-zuid") + ", " + zuidActivity + "]",
+                "[" + PARTICIPATION.replace("ACT-1", "ACT-2") + "]"));
+
+        assertThat(report.errors())
+                .extracting(e -> e.key() + " " + e.field() + " " + e.code() + " " + e.arguments())
+                .containsExactlyInAnyOrder(
+                        "SIG-1 signals[0].key record.otherTeam [team-noord]",
+                        "ACT-1 activities[0].key record.otherTeam [team-noord]",
+                        "DEEL-1 participations[0].key record.otherTeam [team-noord]");
+        assertThat(importing
+                        .batch
+                        .activities
+                        .get(RegistrationKeys.activityId("ACT-1"))
+                        .team())
+                .isEqualTo(Fakes.NOORD);
+
+        // within its team a participation may move to another activity
+        ImportReport sameTeam = importing.json(
+                document(null, "[" + noordActivity + "]", "[" + PARTICIPATION.replace("ACT-1", "ACT-3") + "]"));
+        assertThat(sameTeam.errors()).isEmpty();
+        assertThat(sameTeam.updated()).isEqualTo(1);
+    }
+
+    // issue 3 (review): one import at a time per importer; a second one meanwhile is refused at once
+    @Test
+    void aSecondImportWhileOneIsRunningIsRefused() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        byte[] bytes = FULL.getBytes(StandardCharsets.UTF_8);
+        InputStream slow = new InputStream() {
+            private int next;
+
+            @Override
+            public int read() throws IOException {
+                if (next == 0) {
+                    reading.countDown();
+                    try {
+                        if (!goOn.await(30, TimeUnit.SECONDS)) {
+                            throw new IOException("the test did not let the first import go on");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException(e);
+                    }
+                }
+                return next < bytes.length ? bytes[next++] & 0xFF : -1;
+            }
+        };
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<ImportReport> first =
+                    executor.submit(() -> importing.importer.importJson(slow, ImportOptions.allTeams(Importing.ACTOR)));
+            assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+
+            ImportReport second = importing.json(FULL);
+
+            assertThat(second)
+                    .isEqualTo(new ImportReport(
+                            false,
+                            0,
+                            0,
+                            0,
+                            0,
+                            List.of(nl.meerwaarde.api.importing.RecordError.of(0, null, null, "file.busy")),
+                            1));
+            goOn.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(new ImportReport(true, 3, 3, 0, 0, List.of(), 0));
+        } finally {
+            goOn.countDown();
+            executor.shutdownNow();
+            assertThat(executor.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        // the next import runs again
+        assertThat(importing.json(FULL).unchanged()).isEqualTo(3);
+        assertThat(importing.batch.written).isEqualTo(3);
     }
 }

@@ -111,9 +111,28 @@ final class Jdbc {
         }
     }
 
-    private static StoreException failure(String what, SQLException e) {
+    /**
+     * The failure without the driver's message: a database's message may quote the values of the statement (a
+     * PostgreSQL batch entry, a "failing row contains" detail), which are personal data and must not reach a log.
+     * The SQL state, error code and stack trace are kept, of every exception in the chain.
+     */
+    static StoreException failure(String what, SQLException e) {
         return new StoreException(
-                "Could not " + what + ": " + e.getMessage() + " (SQL state " + e.getSQLState() + ")", e);
+                "Could not " + what + " (SQL state " + e.getSQLState() + ", error code " + e.getErrorCode() + ")",
+                withoutValues(e));
+    }
+
+    private static SQLException withoutValues(SQLException e) {
+        SQLException bare = new SQLException(
+                e.getClass().getName() + " (message left out: it may hold personal data)",
+                e.getSQLState(),
+                e.getErrorCode());
+        bare.setStackTrace(e.getStackTrace());
+        SQLException next = e.getNextException();
+        if (next != null && next != e) {
+            bare.setNextException(withoutValues(next));
+        }
+        return bare;
     }
 
     static <T> List<T> query(Connection connection, String sql, Binder binder, RowMapper<T> mapper)

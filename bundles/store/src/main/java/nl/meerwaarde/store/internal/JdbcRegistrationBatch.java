@@ -1,9 +1,14 @@
 package nl.meerwaarde.store.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -72,11 +77,38 @@ public final class JdbcRegistrationBatch implements RegistrationBatch {
     }
 
     @Override
+    public Set<UUID> erased(Collection<UUID> ids) {
+        List<UUID> values = ids.stream().distinct().toList();
+        return jdbc.read("find erased records among " + values.size(), connection -> erased(connection, values));
+    }
+
+    private static Set<UUID> erased(Connection connection, List<UUID> ids) throws SQLException {
+        Set<UUID> erased = new HashSet<>();
+        for (List<UUID> chunk : Jdbc.chunks(ids, Jdbc.IN_LIST_SIZE)) {
+            erased.addAll(Jdbc.query(
+                    connection,
+                    "SELECT id FROM mw_erased_record WHERE id IN (" + Jdbc.placeholders(chunk.size()) + ")",
+                    p -> p.allUuids(chunk),
+                    row -> row.getObject(1, UUID.class)));
+        }
+        return erased;
+    }
+
+    @Override
     public void saveAll(List<Signal> signals, List<CollectiveActivity> activities, List<Participation> participations) {
         jdbc.transaction(
                 "save " + signals.size() + " signals, " + activities.size() + " activities and " + participations.size()
                         + " participations",
                 connection -> {
+                    // checked by the importer before; checked again here, in the transaction, against an erasure
+                    // that came in between
+                    List<UUID> ids = new ArrayList<>();
+                    signals.forEach(signal -> ids.add(signal.id().value()));
+                    participations.forEach(participation -> ids.add(participation.id()));
+                    if (!erased(connection, ids).isEmpty()) {
+                        throw new IllegalStateException(
+                                "The batch holds records whose resident's personal data was erased; nothing saved");
+                    }
                     JdbcActivityStore.writeActivities(connection, activities);
                     JdbcSignalStore.write(connection, signals);
                     JdbcActivityStore.writeParticipations(connection, participations);

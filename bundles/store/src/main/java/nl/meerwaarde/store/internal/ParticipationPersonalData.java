@@ -1,5 +1,7 @@
 package nl.meerwaarde.store.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,6 +116,55 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
         return export;
     }
 
+    /** The columns of a participation besides its id, copied to its new id. */
+    private static final String PARTICIPATION_COPY = "activity_id, resident_id, measured, helped, helped_reason,"
+            + " grade, grade_explanation, worker_observation";
+
+    /** The tables whose rows belong to a participation, by their column naming it. */
+    private static final Map<String, String> PARTICIPATION_CHILDREN = Map.of(
+            "mw_participation_dimension", "participation_id",
+            "mw_participation_quote", "participation_id",
+            "mw_participation_referral", "participation_id");
+
+    private static final String SIGNAL_COPY =
+            "team_id, registered_on, signal_type, referrer, question, answered, resident_id, activity_id";
+
+    private static final Map<String, String> SIGNAL_CHILDREN = Map.of("mw_signal_target_group", "signal_id");
+
+    /**
+     * Gives every row of the resident in the table a new random id, moving its child rows along, and records the
+     * former id in {@code mw_erased_record}. Ids are primary keys that child rows refer to, so a row is copied to
+     * its new id, its children moved, and the old row deleted.
+     */
+    private void rekey(
+            Connection connection, String table, String columns, Map<String, String> children, ResidentId resident)
+            throws SQLException {
+        List<UUID> ids = Jdbc.query(
+                connection,
+                "SELECT id FROM " + table + " WHERE resident_id = ?",
+                p -> p.string(resident.value()),
+                row -> row.getObject(1, UUID.class));
+        java.time.Instant now = clock.instant();
+        for (UUID former : ids) {
+            UUID fresh = UUID.randomUUID();
+            Jdbc.update(connection, "INSERT INTO mw_erased_record (id, erased_at) VALUES (?, ?)", p -> p.uuid(former)
+                    .timestamp(now));
+            Jdbc.update(
+                    connection,
+                    "INSERT INTO " + table + " (id, " + columns + ") SELECT ?, " + columns + " FROM " + table
+                            + " WHERE id = ?",
+                    p -> p.uuid(fresh).uuid(former));
+            for (Map.Entry<String, String> child : new java.util.TreeMap<>(children).entrySet()) {
+                Jdbc.update(
+                        connection,
+                        "UPDATE " + child.getKey() + " SET " + child.getValue() + " = ? WHERE " + child.getValue()
+                                + " = ?",
+                        p -> p.uuid(fresh).uuid(former));
+            }
+            Jdbc.update(connection, "DELETE FROM " + table + " WHERE id = ?", p -> p.uuid(former));
+        }
+    }
+
     /** What an audit event about an erased record points at instead of the record's id. */
     static final String ERASED_OBJECT = "erased";
 
@@ -126,6 +177,11 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
         Objects.requireNonNull(requestedBy, "requestedBy");
         String marker = ERASED_PREFIX + UUID.randomUUID();
         int erased = jdbc.transaction("erase the personal data of a resident", connection -> {
+            // New random ids first: an imported record's id derives from its key in the source system, which would
+            // lead from there to the anonymised figures, and a re-import would write the erased data back. The
+            // former ids are kept (without anything else) so that an import refuses them.
+            rekey(connection, "mw_participation", PARTICIPATION_COPY, PARTICIPATION_CHILDREN, resident);
+            rekey(connection, "mw_signal", SIGNAL_COPY, SIGNAL_CHILDREN, resident);
             Jdbc.update(
                     connection,
                     "DELETE FROM mw_participation_quote WHERE participation_id IN"

@@ -146,6 +146,33 @@ class JdbcSignalStoreTest {
     }
 
     @OnBothDatabases
+    void aFailureNamesNoValueOfTheStatement(Engine engine) {
+        JdbcSignalStore store = new JdbcSignalStore(engine.migrated(dir));
+        Signal tooLong = new Signal(
+                SignalId.random(),
+                NOORD,
+                LocalDate.of(2025, 1, 1),
+                "schulden",
+                Set.of(),
+                "Mevrouw Jansen van de Dorpsstraat " + "x".repeat(300),
+                "Mevrouw Jansen heeft schulden",
+                false,
+                Optional.of(ResidentId.of("res-jansen")),
+                Optional.empty());
+
+        StoreException failure =
+                org.assertj.core.api.Assertions.catchThrowableOfType(StoreException.class, () -> store.save(tooLong));
+
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            assertThat(String.valueOf(t.getMessage())).doesNotContain("Jansen", "res-jansen", "schulden");
+            if (t instanceof java.sql.SQLException sql && sql.getNextException() != null) {
+                assertThat(String.valueOf(sql.getNextException().getMessage())).doesNotContain("Jansen");
+            }
+        }
+        assertThat(failure.getMessage()).contains("SQL state");
+    }
+
+    @OnBothDatabases
     void findsTheSignalsOfAnActivityAndThoseNotClusteredYet(Engine engine) {
         JdbcSignalStore store = new JdbcSignalStore(engine.migrated(dir));
         ActivityId walking = ActivityId.random();

@@ -252,15 +252,17 @@ class ParticipationPersonalDataTest {
                 .isZero();
 
         Participation erasedWalking = activities.participations(walking.id()).stream()
-                .filter(p -> p.id().equals(annaWalking.id()))
+                .filter(p -> p.resident().value().startsWith("erased-"))
                 .findFirst()
                 .orElseThrow();
         ResidentId marker = erasedWalking.resident();
-        assertThat(marker.value()).startsWith("erased-");
+        assertThat(erasedWalking.id())
+                .as("a new id: the old one (derived from a key, for an imported record) leads nowhere")
+                .isNotEqualTo(annaWalking.id());
         ImpactMeasurement before = annaWalking.measurement().orElseThrow();
         assertThat(erasedWalking)
                 .isEqualTo(new Participation(
-                        annaWalking.id(),
+                        erasedWalking.id(),
                         walking.id(),
                         marker,
                         Optional.of(new ImpactMeasurement(
@@ -272,11 +274,17 @@ class ParticipationPersonalDataTest {
                                 List.of(),
                                 Optional.empty())),
                         annaWalking.referrals()));
-        assertThat(activities.participations(cooking.id()))
-                .containsExactly(new Participation(annaCooking.id(), cooking.id(), marker, Optional.empty(), Set.of()));
+        assertThat(activities.participations(cooking.id())).singleElement().satisfies(p -> assertThat(p)
+                .isEqualTo(new Participation(p.id(), cooking.id(), marker, Optional.empty(), Set.of())));
         assertThat(activities.participations(walking.id())).contains(bobWalking);
 
-        Signal erasedSignal = signals.find(annaSignal.id()).orElseThrow();
+        assertThat(signals.find(annaSignal.id())).isEmpty();
+        Signal erasedSignal = signals.find(new nl.meerwaarde.api.SignalId(
+                        Sql.rows(dataSource, "SELECT id FROM mw_signal WHERE resident_id = ?", marker.value()).stream()
+                                .map(row -> (java.util.UUID) row.get("id"))
+                                .findFirst()
+                                .orElseThrow()))
+                .orElseThrow();
         assertThat(erasedSignal.resident()).contains(marker);
         assertThat(erasedSignal.question()).isNull();
         assertThat(erasedSignal.targetGroups()).isEqualTo(annaSignal.targetGroups());
@@ -324,6 +332,22 @@ class ParticipationPersonalDataTest {
                         annaSignal.id().toString(),
                         annaScan.id().toString());
         assertThat(handler.erase(ANNA, OFFICER)).isZero();
+
+        // the former ids are remembered, so that an import cannot write the erased records back
+        JdbcRegistrationBatch batch = new JdbcRegistrationBatch(database);
+        assertThat(batch.erased(List.of(
+                        annaWalking.id(), annaCooking.id(), annaSignal.id().value(), bobWalking.id())))
+                .containsExactlyInAnyOrder(
+                        annaWalking.id(), annaCooking.id(), annaSignal.id().value());
+        long participations = Sql.count(dataSource, "SELECT COUNT(*) FROM mw_participation");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> batch.saveAll(List.of(), List.of(), List.of(annaWalking)))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(Sql.count(dataSource, "SELECT COUNT(*) FROM mw_participation"))
+                .isEqualTo(participations);
+        assertThat(activities.participations(walking.id()))
+                .extracting(p -> p.resident().value())
+                .doesNotContain(ANNA.value());
         assertThat(list(handler.export(BOB, OFFICER), "participations")).hasSize(1);
         assertThat(list(handler.export(BOB, OFFICER), "responses")).hasSize(1);
     }

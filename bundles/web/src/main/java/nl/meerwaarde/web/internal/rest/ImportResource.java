@@ -21,6 +21,7 @@ import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.importing.CsvKind;
 import nl.meerwaarde.api.importing.ImportOptions;
 import nl.meerwaarde.api.importing.ImportReport;
+import nl.meerwaarde.api.importing.ImportUnavailableException;
 import nl.meerwaarde.api.importing.RegistrationImport;
 import nl.meerwaarde.host.spi.Role;
 import nl.meerwaarde.host.spi.Subject;
@@ -90,8 +91,9 @@ public final class ImportResource {
             report = csvKind.isPresent()
                     ? service.importCsv(body, csvKind.get(), options)
                     : service.importJson(body, options);
-        } catch (IllegalStateException hostMissing) {
-            // the importer checks teams and residents through the host SPI; without it nothing can be imported
+        } catch (ImportUnavailableException hostMissing) {
+            // the importer checks teams and residents through the host SPI; without it nothing can be imported (any
+            // other IllegalStateException is a fault, not a reason to try again later)
             throw new ServiceUnavailableException(SignalsResource.RETRY_AFTER_SECONDS);
         }
         return answer(report, options, request);

@@ -21,11 +21,13 @@ import java.util.Optional;
 import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.ForbiddenException;
+import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.Response;
 import nl.meerwaarde.api.InvalidInputException;
 import nl.meerwaarde.api.importing.CsvKind;
 import nl.meerwaarde.api.importing.ImportOptions;
 import nl.meerwaarde.api.importing.ImportReport;
+import nl.meerwaarde.api.importing.ImportUnavailableException;
 import nl.meerwaarde.api.importing.RecordError;
 import nl.meerwaarde.api.importing.RegistrationImport;
 import nl.meerwaarde.host.spi.Subject;
@@ -50,11 +52,16 @@ class ImportApiTest {
         final List<String> calls = new ArrayList<>();
         ImportOptions options;
         ImportReport report = new ImportReport(true, 3, 2, 1, 0, List.of(), 0);
+        /** Thrown instead of answering, when set. */
+        RuntimeException failure;
 
         @Override
         public ImportReport importJson(InputStream body, ImportOptions options) {
             calls.add("json " + read(body));
             this.options = options;
+            if (failure != null) {
+                throw failure;
+            }
             return options.dryRun() ? new ImportReport(false, 3, 2, 1, 0, List.of(), 0) : report;
         }
 
@@ -186,5 +193,18 @@ class ImportApiTest {
         JsonNode inEnglish = json.readTree((String)
                 resource.importRegistrations(body("{}"), null, null, english).getEntity());
         assertThat(inEnglish.get("title").asText()).isEqualTo("File not imported");
+    }
+    // issue 3 (review): only a missing host (ImportUnavailableException) is 503; any other IllegalStateException is a
+    // fault and must not be hidden as "try again later"
+    @Test
+    void onlyAMissingHostIsServiceUnavailable() {
+        importer.failure = new ImportUnavailableException("No import without the host's Organisation service");
+        assertThatThrownBy(() -> resource.importRegistrations(body("{}"), null, null, post(JOOST, "application/json")))
+                .isInstanceOf(ServiceUnavailableException.class);
+
+        IllegalStateException fault = new IllegalStateException("a bug");
+        importer.failure = fault;
+        assertThatThrownBy(() -> resource.importRegistrations(body("{}"), null, null, post(JOOST, "application/json")))
+                .isSameAs(fault);
     }
 }
