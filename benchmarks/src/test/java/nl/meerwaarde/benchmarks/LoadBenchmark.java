@@ -1,0 +1,145 @@
+package nl.meerwaarde.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import nl.meerwaarde.store.internal.JdbcRegistrationBatch;
+import nl.meerwaarde.store.internal.MigratedDatabase;
+import nl.meerwaarde.store.internal.SchemaMigration;
+import nl.meerwaarde.testsupport.H2Databases;
+import nl.meerwaarde.testsupport.PostgresServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The timed load, run only by the profile {@code benchmark} (see README.md): generates the configured size (by
+ * default 100 000 activities, 1 000 000 participations, 200 000 signals) and loads it through the real store into a
+ * fresh H2 file database under {@code target/benchmark-h2} (compacted afterwards) and, when {@code MEERWAARDE_TEST_PG_URL} is set, into a
+ * fresh database on that PostgreSQL server (dropped again when the JVM ends). Prints the times.
+ *
+ * <p>System properties (set by the profile from the Maven properties of the same names): {@code benchmark.seed},
+ * {@code .activities}, {@code .participations}, {@code .signals}, {@code .residents}, {@code .slice}, {@code
+ * .engines} (a comma-separated subset of {@code H2,POSTGRESQL}), {@code .dir}.
+ */
+class LoadBenchmark {
+    @Test
+    void loadTheBenchmarkData() throws Exception {
+        GeneratorConfig config = new GeneratorConfig(
+                Long.getLong("benchmark.seed", 20261123L),
+                Integer.getInteger("benchmark.activities", GeneratorConfig.BENCHMARK_ACTIVITIES),
+                Integer.getInteger("benchmark.participations", GeneratorConfig.BENCHMARK_PARTICIPATIONS),
+                Integer.getInteger("benchmark.signals", GeneratorConfig.BENCHMARK_SIGNALS),
+                Integer.getInteger("benchmark.residents", GeneratorConfig.BENCHMARK_RESIDENTS),
+                GeneratorConfig.DEFAULT_TEAMS,
+                Integer.getInteger("benchmark.slice", GeneratorConfig.DEFAULT_SLICE));
+        List<String> engines =
+                List.of(System.getProperty("benchmark.engines", "H2,POSTGRESQL").split(","));
+        Path dir = Path.of(System.getProperty("benchmark.dir", "target/benchmark-h2"));
+        System.out.printf(
+                "Benchmark data: seed %d, %,d activities, %,d participations, %,d signals, %,d residents,"
+                        + " slices of %,d activities; Java %s, %d processors, max heap %d MiB%n",
+                config.seed(),
+                config.activities(),
+                config.participations(),
+                config.signals(),
+                config.residents(),
+                config.sliceSize(),
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 1048576);
+
+        long started = System.nanoTime();
+        long records = 0;
+        RegistrationGenerator generator = new RegistrationGenerator(config);
+        while (generator.hasNext()) {
+            records += generator.next().records();
+        }
+        System.out.printf("generating alone: %,d records in %.1f s%n", records, (System.nanoTime() - started) / 1e9);
+
+        if (engines.contains("H2")) {
+            deleteRecursively(dir);
+            Files.createDirectories(dir);
+            DataSource h2 = H2Databases.newFileDatabase(dir);
+            load("H2 (file " + dir.toAbsolutePath() + ")", h2, config);
+            // H2 keeps the superseded pages of the load until the database is closed (the open file was 26 times
+            // its compacted size at the default size); compacting leaves the file the KPI timing should start from
+            System.out.printf("H2 file size after the load: %.0f MiB%n", mebibytes(dir));
+            long compacting = System.nanoTime();
+            try (Connection connection = h2.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN COMPACT");
+            }
+            System.out.printf(
+                    "H2 SHUTDOWN COMPACT in %.1f s: %.0f MiB%n",
+                    (System.nanoTime() - compacting) / 1e9, mebibytes(dir));
+        }
+        String pgUrl = System.getenv(PostgresServer.URL_VARIABLE);
+        if (engines.contains("POSTGRESQL")) {
+            if (pgUrl == null || pgUrl.isBlank()) {
+                System.out.println("PostgreSQL: skipped (" + PostgresServer.URL_VARIABLE + " is not set)");
+            } else {
+                PostgresServer.Database database = PostgresServer.shared().createDatabase();
+                load("PostgreSQL (" + database.url() + ")", database.dataSource(), config);
+            }
+        }
+    }
+
+    private static void load(String label, DataSource dataSource, GeneratorConfig config) throws SQLException {
+        long started = System.nanoTime();
+        SchemaMigration.migrate(dataSource);
+        System.out.printf("%s: schema migrated in %.1f s%n", label, (System.nanoTime() - started) / 1e9);
+        RegistrationLoader loader =
+                new RegistrationLoader(new JdbcRegistrationBatch(new MigratedDatabase(dataSource)), System.out);
+        RegistrationLoader.LoadResult result = loader.load(label, new RegistrationGenerator(config));
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            assertThat(count(statement, "mw_activity")).isEqualTo(config.activities());
+            assertThat(count(statement, "mw_participation")).isEqualTo(config.participations());
+            assertThat(count(statement, "mw_signal")).isEqualTo(config.signals());
+        }
+        assertThat(result.records()).isEqualTo((long) config.activities() + config.participations() + config.signals());
+        System.out.println("RESULT " + result.summary());
+    }
+
+    private static long count(Statement statement, String table) throws SQLException {
+        try (ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static double mebibytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(LoadBenchmark::size).sum() / 1048576.0;
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
