@@ -17,15 +17,12 @@ import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import nl.meerwaarde.api.InvalidInputException;
-import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.Signal;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.SignalStore;
 import nl.meerwaarde.host.spi.Residents;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.host.spi.TeamId;
-import nl.meerwaarde.web.FieldCodes;
 import nl.meerwaarde.web.WebConstants;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -156,11 +153,8 @@ public final class SignalsResource {
     public Views.SignalDetailView cluster(
             @PathParam("id") String id, Bodies.Cluster body, @Context HttpServletRequest request) {
         Subject.WorkerSubject worker = Caller.writer(request);
-        if (body == null) {
-            SignalClustering.own(Problems.require(store), id, worker);
-            throw new InvalidInputException(FieldError.of("activityId", FieldCodes.REQUIRED));
-        }
-        Signal clustered = new SignalClustering(store, activities).cluster(id, body.activityId(), worker);
+        Signal clustered =
+                new SignalClustering(store, activities).cluster(id, body == null ? null : body.activityId(), worker);
         return Views.SignalDetailView.of(clustered);
     }
 

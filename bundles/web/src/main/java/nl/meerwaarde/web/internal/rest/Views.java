@@ -213,7 +213,7 @@ public final class Views {
 
     /** How many known participants were referred on to one partner (registered field 18). */
     public record ReferralCount(String partner, int participants) {
-        static List<ReferralCount> of(List<Participation> participations) {
+        public static List<ReferralCount> of(List<Participation> participations) {
             java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
             participations.forEach(p -> p.referrals().forEach(partner -> counts.merge(partner, 1, Integer::sum)));
             return counts.entrySet().stream()

@@ -70,6 +70,9 @@ final class ActivityDetail {
     private final Links links;
     private final HttpServletRequest request;
 
+    /** The instruments a plan may choose, read once per request (the catalog reads published definitions). */
+    private List<AnswerOption> instruments;
+
     /** "Signaal koppelen": empty, or as posted with its errors. */
     private Form signalForm;
 
@@ -141,7 +144,9 @@ final class ActivityDetail {
                 sessions,
                 Objects.requireNonNullElse(form.value("lessonsLearned"), ""));
         try {
-            services.registration().update(id, body, worker, unreadable);
+            new nl.meerwaarde.web.internal.rest.ActivityRegistration(
+                            services.activities(), services.organisation(), instruments())
+                    .update(id, body, worker, unreadable);
         } catch (InvalidInputException invalid) {
             form.errors(invalid, this::locateUpdate);
             return render(activity, Form.empty(request, messages), Form.empty(request, messages), form)
@@ -333,7 +338,7 @@ final class ActivityDetail {
         if (chosen.otherName().isPresent()) {
             return chosen.otherName().get();
         }
-        return services.instrumentOptions().stream()
+        return instruments().stream()
                 .filter(option -> option.code().equals(chosen.code()))
                 .map(AnswerOption::display)
                 .findFirst()
@@ -341,10 +346,15 @@ final class ActivityDetail {
     }
 
     /** Referrals onward (registered field 18) counted per partner: how many participants went where. */
+    private List<AnswerOption> instruments() {
+        if (instruments == null) {
+            instruments = services.instrumentOptions();
+        }
+        return instruments;
+    }
+
     private String referrals(List<Participation> participations) {
-        java.util.SortedMap<String, Long> perPartner = participations.stream()
-                .flatMap(participation -> participation.referrals().stream())
-                .collect(Collectors.groupingBy(partner -> partner, java.util.TreeMap::new, Collectors.counting()));
+        List<Views.ReferralCount> perPartner = Views.ReferralCount.of(participations);
         StringBuilder html = new StringBuilder(1024)
                 .append("<h2 id=\"referrals\" tabindex=\"-1\">")
                 .append(escape(messages.get("activity.referrals")))
@@ -361,10 +371,10 @@ final class ActivityDetail {
                 .append("</th><th scope=\"col\" class=\"number\">")
                 .append(escape(messages.get("activity.referrals.col.count")))
                 .append("</th></tr>\n</thead>\n<tbody>\n");
-        perPartner.forEach((partner, count) -> html.append("<tr><th scope=\"row\">")
-                .append(escape(partner))
+        perPartner.forEach(referral -> html.append("<tr><th scope=\"row\">")
+                .append(escape(referral.partner()))
                 .append("</th><td class=\"number\">")
-                .append(count)
+                .append(referral.participants())
                 .append("</td></tr>\n"));
         return html.append("</tbody>\n</table>\n</div>\n").toString();
     }
@@ -606,7 +616,7 @@ final class ActivityDetail {
 
     /** Analysis and plan: the analysis, the chosen instrument (a name when "other") and the partners. */
     private String planFields(Form form) {
-        List<Form.Option> instruments = services.instrumentOptions().stream()
+        List<Form.Option> instruments = instruments().stream()
                 .map(option -> new Form.Option(option.code(), option.display()))
                 .toList();
         return form.textarea(
