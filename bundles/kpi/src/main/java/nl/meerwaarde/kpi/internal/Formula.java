@@ -21,6 +21,20 @@ record Formula(Measure measure, Optional<Field> by, Optional<List<Condition>> qu
     /** What is computed: one aggregate, or a combination of them. */
     sealed interface Measure {}
 
+    /** The measures a measure is made of directly (none for an aggregate or a ref). */
+    static List<Measure> parts(Measure measure) {
+        if (measure instanceof Plus plus) {
+            return plus.parts();
+        }
+        if (measure instanceof Ratio ratio) {
+            return List.of(ratio.of(), ratio.to());
+        }
+        if (measure instanceof MeanOverActivities mean) {
+            return List.of(mean.of());
+        }
+        return List.of();
+    }
+
     enum Function {
         COUNT("count"),
         COUNT_DISTINCT("countDistinct"),

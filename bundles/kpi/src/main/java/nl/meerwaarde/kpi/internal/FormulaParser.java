@@ -67,6 +67,10 @@ final class FormulaParser {
         if (node.has("by")) {
             by = field(node.get("by"), path + ".by");
             by.ifPresent(field -> checkBreakdown(field, path + ".by"));
+            if (by.isPresent() && measure != null && meanOver(measure)) {
+                // a mean over activities per group would need the activities of each group; not supported yet
+                error(path + ".by", BREAKDOWN, by.get().path());
+            }
         }
         Optional<List<Condition>> quotes = Optional.empty();
         if (node.has("quotes")) {
@@ -179,6 +183,9 @@ final class FormulaParser {
             error(path + ".meanOver", CONDITION, over.asText());
         }
         Measure of = measure(node.get("of"), path + ".of", Set.of(), depth + 1);
+        if (of != null && meanOver(of)) {
+            error(path + ".of", SHAPE);
+        }
         List<Condition> where =
                 node.has("where") ? conditions(node.get("where"), path + ".where", Entity.ACTIVITY, false) : List.of();
         return of == null ? null : new Formula.MeanOverActivities(of, where);
@@ -280,6 +287,12 @@ final class FormulaParser {
                 && aggregates.stream().noneMatch(a -> a.field().entity().reaches(by.entity()))) {
             error(path, NOT_REACHABLE, by.path());
         }
+    }
+
+    /** Whether a measure is or contains a mean over activities. */
+    private static boolean meanOver(Measure measure) {
+        return Formula.parts(measure).stream()
+                .anyMatch(part -> part instanceof Formula.MeanOverActivities || meanOver(part));
     }
 
     /** Members besides the expected ones (and those the caller handles) are unknown. */

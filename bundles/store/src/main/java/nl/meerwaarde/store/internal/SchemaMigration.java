@@ -56,6 +56,8 @@ public final class SchemaMigration {
     static final String CHANGELOG_TABLE = "mw_databasechangelog";
     static final String LOCK_TABLE = "mw_databasechangeloglock";
     static final String DEFAULT_TARGET = "(dataSourceName=meerwaarde)";
+    /** The number of changesets in the changelog, published with the {@link JdbcReportingDatabase}. */
+    static final int CHANGESETS = 4;
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
     /** Liquibase's own class loader (its bundle's, inside OSGi); loading the class does not initialise it. */

@@ -1,0 +1,245 @@
+package nl.meerwaarde.kpi.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import nl.meerwaarde.api.Period;
+import nl.meerwaarde.api.Scope;
+import nl.meerwaarde.kpi.internal.Formula.Aggregate;
+import nl.meerwaarde.kpi.internal.Formula.Measure;
+
+/**
+ * The computation of some KPIs for one scope and period on one connection. The database computes every aggregate
+ * (one statement per distinct {@link AggregateRequest}, shared between KPIs); this class combines their results
+ * exactly: known plus anonymous, ratios, means of means.
+ */
+final class Computation {
+    /** Quotes per figure at most; newest activities first. */
+    static final int QUOTES_PER_FIGURE = 50;
+
+    private final Connection connection;
+    private final ScopeFilter activities;
+    private final ScopeFilter signals;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final Function<String, Formula> formulas;
+    private final Map<AggregateRequest, Map<String, Partial>> results = new HashMap<>();
+    private int statements;
+
+    /**
+     * @param formulas the formula of a KPI by id, for {@code ref}s (the definitions were checked on load: every ref
+     *     leads to a KPI without a breakdown, without cycles)
+     */
+    Computation(Connection connection, Scope scope, Period period, Function<String, Formula> formulas) {
+        this.connection = connection;
+        this.activities = ScopeSql.activities(scope);
+        this.signals = ScopeSql.signals(scope);
+        this.from = period.start();
+        this.to = period.end();
+        this.formulas = formulas;
+    }
+
+    /** The figures of a formula: one, or one per group of its breakdown, ordered by group. */
+    Map<String, Figure> figures(Formula formula) throws SQLException {
+        if (formula.by().isEmpty()) {
+            return Map.of(AggregateRequest.WHOLE, figure(formula.measure(), Optional.empty(), AggregateRequest.WHOLE));
+        }
+        Field by = formula.by().get();
+        Map<String, Figure> figures = new LinkedHashMap<>();
+        for (String group : groups(by)) {
+            figures.put(group, figure(formula.measure(), Optional.of(by), group));
+        }
+        return figures;
+    }
+
+    /** The quotes per group (or under {@link AggregateRequest#WHOLE}) of a formula that has them. */
+    Map<String, List<String>> quotes(Formula formula) throws SQLException {
+        if (formula.quotes().isEmpty()) {
+            return Map.of();
+        }
+        QuoteSql.Statement statement =
+                QuoteSql.compile(formula.quotes().get(), activities, from, to, QUOTES_PER_FIGURE);
+        Map<String, List<String>> quotes = new TreeMap<>();
+        try (PreparedStatement prepared = prepare(statement.sql(), statement.parameters());
+                ResultSet rows = prepared.executeQuery()) {
+            while (rows.next()) {
+                String group = rows.getString(1);
+                quotes.computeIfAbsent(group == null ? AggregateRequest.WHOLE : group, g -> new ArrayList<>())
+                        .add(rows.getString(2));
+            }
+        }
+        return quotes;
+    }
+
+    /** How many statements ran (for tests and the benchmark). */
+    int statements() {
+        return statements;
+    }
+
+    /** Every group of a breakdown that occurs among the rows of its entity in scope and period (sorted). */
+    private TreeSet<String> groups(Field by) throws SQLException {
+        Field rows = SqlVocabulary.rowField(by.entity());
+        Aggregate count = new Aggregate(Formula.Function.COUNT, rows, List.of());
+        return new TreeSet<>(
+                partials(new AggregateRequest(count, Optional.of(by))).keySet());
+    }
+
+    private Figure figure(Measure measure, Optional<Field> group, String key) throws SQLException {
+        if (measure instanceof Aggregate aggregate) {
+            return aggregate(aggregate, group, key);
+        }
+        if (measure instanceof Formula.Plus plus) {
+            return plus(plus, group, key);
+        }
+        if (measure instanceof Formula.Ratio ratio) {
+            return ratio(ratio, group, key);
+        }
+        if (measure instanceof Formula.MeanOverActivities mean) {
+            return meanOverActivities(mean);
+        }
+        return figure(formulas.apply(((Formula.Ref) measure).kpiId()).measure(), group, key);
+    }
+
+    /**
+     * An aggregate for a group: grouped when its rows belong to the grouping field's entity, otherwise the same
+     * value for every group (KPI 15: the residents measured are the denominator of every dimension).
+     */
+    private Figure aggregate(Aggregate aggregate, Optional<Field> group, String key) throws SQLException {
+        Optional<Field> grouping =
+                group.filter(field -> aggregate.field().entity().reaches(field.entity()));
+        Partial partial = partials(new AggregateRequest(aggregate, grouping))
+                .get(grouping.isPresent() ? key : AggregateRequest.WHOLE);
+        long values = partial == null ? 0 : partial.values();
+        BigDecimal value = partial == null ? BigDecimal.ZERO : partial.value();
+        return switch (aggregate.function()) {
+            case COUNT, COUNT_DISTINCT -> Figure.of(Exact.of(value), values);
+            case SUM -> {
+                if (values == 0) {
+                    yield Figure.none();
+                }
+                Exact sum = Exact.of(value);
+                yield Figure.of(sum, SqlVocabulary.anonymousCount(aggregate.field()) ? sum.longValueExact() : values);
+            }
+            case MEAN -> {
+                if (values == 0) {
+                    yield Figure.none();
+                }
+                Exact sum = Exact.of(value);
+                Exact count = Exact.of(values);
+                yield new Figure(sum.dividedBy(count), values, sum, count, null, null);
+            }
+        };
+    }
+
+    private Figure plus(Formula.Plus plus, Optional<Field> group, String key) throws SQLException {
+        Exact total = null;
+        long n = 0;
+        Exact known = Exact.ZERO;
+        Exact anonymous = Exact.ZERO;
+        boolean anyKnown = false;
+        boolean anyAnonymous = false;
+        for (Measure part : plus.parts()) {
+            Figure figure = figure(part, group, key);
+            n += figure.n();
+            boolean anonymousPart =
+                    part instanceof Aggregate aggregate && SqlVocabulary.anonymousCount(aggregate.field());
+            anyAnonymous |= anonymousPart;
+            anyKnown |= !anonymousPart;
+            if (figure.hasValue()) {
+                total = total == null ? figure.value() : total.plus(figure.value());
+                if (anonymousPart) {
+                    anonymous = anonymous.plus(figure.value());
+                } else {
+                    known = known.plus(figure.value());
+                }
+            }
+        }
+        if (anyKnown && anyAnonymous && total != null && known.terminates() && anonymous.terminates()) {
+            return new Figure(total, n, null, null, known.longValueExact(), anonymous.longValueExact());
+        }
+        return total == null ? new Figure(null, n, null, null, null, null) : Figure.of(total, n);
+    }
+
+    private Figure ratio(Formula.Ratio ratio, Optional<Field> group, String key) throws SQLException {
+        Figure of = figure(ratio.of(), group, key);
+        Figure to = figure(ratio.to(), group, key);
+        if (!of.hasValue() || !to.hasValue() || to.value().isZero()) {
+            return new Figure(null, to.n(), null, null, null, null);
+        }
+        Exact value = Exact.of(ratio.times()).times(of.value()).dividedBy(to.value());
+        return new Figure(value, to.n(), of.value(), to.value(), null, null);
+    }
+
+    /**
+     * The measure per activity (the activities in scope and period that meet the conditions), then the plain mean
+     * of those that have a value. The per-activity values are grouped results of the database, one row per activity.
+     */
+    private Figure meanOverActivities(Formula.MeanOverActivities mean) throws SQLException {
+        Aggregate selection = new Aggregate(Formula.Function.COUNT, Field.ACTIVITY_ID, mean.where());
+        Map<String, Partial> selected = partials(new AggregateRequest(selection, Optional.of(Field.ACTIVITY_ID)));
+        Exact sum = Exact.ZERO;
+        long count = 0;
+        for (String activity : selected.keySet()) {
+            Figure figure = figure(mean.of(), Optional.of(Field.ACTIVITY_ID), activity);
+            if (figure.hasValue()) {
+                sum = sum.plus(figure.value());
+                count++;
+            }
+        }
+        if (count == 0) {
+            return Figure.none();
+        }
+        Exact denominator = Exact.of(count);
+        return new Figure(sum.dividedBy(denominator), count, sum, denominator, null, null);
+    }
+
+    private Map<String, Partial> partials(AggregateRequest request) throws SQLException {
+        Map<String, Partial> known = results.get(request);
+        if (known != null) {
+            return known;
+        }
+        AggregateSql.Statement statement = AggregateSql.compile(request, activities, signals, from, to);
+        Map<String, Partial> partials = new HashMap<>();
+        boolean grouped = request.group().isPresent();
+        try (PreparedStatement prepared = prepare(statement.sql(), statement.parameters());
+                ResultSet rows = prepared.executeQuery()) {
+            while (rows.next()) {
+                int column = grouped ? 2 : 1;
+                String key = grouped ? rows.getString(1) : AggregateRequest.WHOLE;
+                if (key == null) {
+                    continue; // a row without a value of the breakdown field is in no group
+                }
+                BigDecimal value = rows.getBigDecimal(column);
+                partials.put(key, new Partial(value == null ? BigDecimal.ZERO : value, rows.getLong(column + 1)));
+            }
+        }
+        results.put(request, partials);
+        return partials;
+    }
+
+    private PreparedStatement prepare(String sql, List<Object> parameters) throws SQLException {
+        statements++;
+        PreparedStatement prepared = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.size(); i++) {
+                prepared.setObject(i + 1, parameters.get(i));
+            }
+            return prepared;
+        } catch (SQLException e) {
+            prepared.close();
+            throw e;
+        }
+    }
+}

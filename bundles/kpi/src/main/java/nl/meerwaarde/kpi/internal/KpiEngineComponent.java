@@ -1,0 +1,155 @@
+package nl.meerwaarde.kpi.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import nl.meerwaarde.api.InvalidInputException;
+import nl.meerwaarde.api.InvalidInputException.FieldError;
+import nl.meerwaarde.api.Period;
+import nl.meerwaarde.api.Scope;
+import nl.meerwaarde.api.kpi.KpiDefinition;
+import nl.meerwaarde.api.kpi.KpiEngine;
+import nl.meerwaarde.api.kpi.KpiResult;
+import nl.meerwaarde.api.kpi.KpiValue;
+import nl.meerwaarde.api.store.ReportingDatabase;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The KPI engine: the shipped KPI libraries (bundle resources under {@value #LIBRARIES}), checked on activation,
+ * computed on the reporting database. All statements of one {@link #compute} run in one read-only transaction, so
+ * the figures of a report agree with each other even while registrations come in.
+ */
+@Component(name = "nl.meerwaarde.kpi.engine", service = KpiEngine.class)
+public final class KpiEngineComponent implements KpiEngine {
+    static final String LIBRARIES = "OSGI-INF/meerwaarde/kpis/";
+    static final List<String> SHIPPED = List.of("tinten.json", "sector-model.json");
+    static final String UNKNOWN = "kpi.unknown";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ReportingDatabase database;
+    private final Libraries libraries;
+
+    @Activate
+    public KpiEngineComponent(@Reference(name = "database") ReportingDatabase database) {
+        this(database, shipped());
+    }
+
+    KpiEngineComponent(ReportingDatabase database, Libraries libraries) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.libraries = Objects.requireNonNull(libraries, "libraries");
+    }
+
+    /** The libraries shipped in this bundle; a broken one is a defect of the build, so it fails the activation. */
+    static Libraries shipped() {
+        List<KpiLibrary> read = new ArrayList<>();
+        for (String name : SHIPPED) {
+            try (InputStream in = KpiEngineComponent.class.getClassLoader().getResourceAsStream(LIBRARIES + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("shipped KPI library missing: " + name);
+                }
+                read.add(LibraryReader.read(JSON.readTree(in)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read shipped KPI library " + name, e);
+            } catch (InvalidInputException e) {
+                throw new IllegalStateException("shipped KPI library " + name + " is invalid: " + e.getMessage(), e);
+            }
+        }
+        return Libraries.of(read);
+    }
+
+    @Override
+    public List<KpiDefinition> definitions() {
+        return libraries.all().stream().map(Kpi::definition).toList();
+    }
+
+    @Override
+    public Optional<KpiDefinition> definition(String id) {
+        return libraries.kpi(id).map(Kpi::definition);
+    }
+
+    @Override
+    public List<KpiResult> compute(List<String> kpiIds, Scope scope, Period period) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(period, "period");
+        List<Kpi> kpis = kpis(kpiIds);
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                Computation computation = new Computation(connection, scope, period, this::formula);
+                List<KpiResult> results = new ArrayList<>();
+                for (Kpi kpi : kpis) {
+                    results.add(new KpiResult(kpi.id(), scope, period, values(kpi, computation)));
+                }
+                return results;
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            // SQL state and code only: a driver's message may quote statement values
+            throw new IllegalStateException(
+                    "KPI computation failed (SQL state " + e.getSQLState() + ", code " + e.getErrorCode() + ")");
+        }
+    }
+
+    private List<Kpi> kpis(List<String> ids) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Kpi> kpis = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Optional<Kpi> kpi = libraries.kpi(ids.get(i));
+            if (kpi.isEmpty()) {
+                errors.add(FieldError.of("kpis[" + i + "]", UNKNOWN, ids.get(i)));
+            } else {
+                kpis.add(kpi.get());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return kpis;
+    }
+
+    private Formula formula(String id) {
+        return libraries.kpi(id).flatMap(Kpi::formula).orElseThrow();
+    }
+
+    private static List<KpiValue> values(Kpi kpi, Computation computation) throws SQLException {
+        if (kpi.formula().isEmpty()) {
+            return List.of();
+        }
+        Formula formula = kpi.formula().get();
+        Map<String, Figure> figures = computation.figures(formula);
+        Map<String, List<String>> quotes = computation.quotes(formula);
+        List<KpiValue> values = new ArrayList<>();
+        figures.forEach((group, figure) -> values.add(value(
+                formula.by().isPresent() ? Optional.of(group) : Optional.empty(),
+                figure,
+                quotes.getOrDefault(group, List.of()))));
+        return values;
+    }
+
+    static KpiValue value(Optional<String> group, Figure figure, List<String> quotes) {
+        Optional<Exact> exact = Optional.ofNullable(figure.value());
+        return new KpiValue(
+                group,
+                exact.map(value -> value.rounded(KpiValue.SCALE)),
+                exact.filter(value -> !value.terminates()).map(Exact::toString),
+                figure.n(),
+                Optional.ofNullable(figure.numerator())
+                        .map(numerator -> new KpiValue.Terms(
+                                numerator.toString(), figure.denominator().toString())),
+                Optional.ofNullable(figure.known()).map(known -> new KpiValue.Composition(known, figure.anonymous())),
+                quotes);
+    }
+}
