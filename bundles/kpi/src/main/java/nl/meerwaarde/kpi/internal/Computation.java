@@ -34,9 +34,14 @@ final class Computation {
     private final ScopeFilter signals;
     private final LocalDate from;
     private final LocalDate to;
+    private final Period period;
     private final Function<String, Formula> formulas;
     private final Map<AggregateRequest, Map<String, Partial>> results = new HashMap<>();
+    private final Map<RefKey, Figure> refs = new HashMap<>();
     private int statements;
+
+    /** A referenced KPI's figure for a group: computed once, however often it is referred to. */
+    private record RefKey(String kpiId, Optional<Field> group, String key) {}
 
     /**
      * @param formulas the formula of a KPI by id, for {@code ref}s (the definitions were checked on load: every ref
@@ -48,6 +53,7 @@ final class Computation {
         this.signals = ScopeSql.signals(scope);
         this.from = period.start();
         this.to = period.end();
+        this.period = period;
         this.formulas = formulas;
     }
 
@@ -83,6 +89,12 @@ final class Computation {
         return quotes;
     }
 
+    /** The outcome figures of a questionnaire's scored items in scope and period, one statement. */
+    List<OutcomeFigures> outcomes(OutcomeScale scale) throws SQLException {
+        statements++;
+        return OutcomeQuery.compute(connection, activities, period, scale.questionnaireId(), scale.items());
+    }
+
     /** How many statements ran (for tests and the benchmark). */
     int statements() {
         return statements;
@@ -109,7 +121,17 @@ final class Computation {
         if (measure instanceof Formula.MeanOverActivities mean) {
             return meanOverActivities(mean);
         }
-        return figure(formulas.apply(((Formula.Ref) measure).kpiId()).measure(), group, key);
+        if (measure instanceof Formula.Ref ref) {
+            RefKey at = new RefKey(ref.kpiId(), group, key);
+            Figure known = refs.get(at);
+            if (known == null) {
+                known = figure(formulas.apply(ref.kpiId()).measure(), group, key);
+                refs.put(at, known);
+            }
+            return known;
+        }
+        // outcomes are whole formulas (KpiEngineComponent computes them) and no ref may lead to one
+        throw new IllegalStateException("not a measure of registrations: " + measure);
     }
 
     /**

@@ -88,6 +88,33 @@ record Formula(Measure measure, Optional<Field> by, Optional<List<Condition>> qu
         }
     }
 
+    /**
+     * An instrument outcome (kpis.md C) of a questionnaire's scored items, one figure per item: residents with a
+     * baseline and a follow-up, the mean change, or the share improved, stable or worsened. Only a whole formula, never
+     * part of another measure; its breakdown per item is implicit.
+     */
+    record Outcome(Statistic statistic, String questionnaire) implements Measure {
+        Outcome {
+            Objects.requireNonNull(statistic, "statistic");
+            Objects.requireNonNull(questionnaire, "questionnaire");
+        }
+    }
+
+    /** What an outcome formula tells per item. */
+    enum Statistic {
+        CLIENTS("clients"),
+        MEAN_CHANGE("meanChange"),
+        IMPROVED("improved"),
+        STABLE("stable"),
+        WORSENED("worsened");
+
+        final String key;
+
+        Statistic(String key) {
+            this.key = key;
+        }
+    }
+
     /** A condition on a field: the rows counted must meet it. */
     record Condition(Field field, Test test) {
         Condition {

@@ -62,6 +62,9 @@ final class FormulaParser {
             error(path, node == null ? REQUIRED : TYPE);
             return null;
         }
+        if (node.has("outcome")) {
+            return outcome(node, path);
+        }
         Measure measure = measure(node, path, TOP, 0);
         Optional<Field> by = Optional.empty();
         if (node.has("by")) {
@@ -75,8 +78,42 @@ final class FormulaParser {
         Optional<List<Condition>> quotes = Optional.empty();
         if (node.has("quotes")) {
             quotes = Optional.of(conditions(node.get("quotes"), path + ".quotes", null, true));
+            // the quotes of a figure: with a breakdown, those of its group (@group on the breakdown field); without
+            // one there is no group to name
+            Optional<Field> group = quotes.get().stream()
+                    .filter(condition -> condition.test() instanceof Formula.IsGroup)
+                    .map(Condition::field)
+                    .findFirst();
+            if (!group.equals(by)) {
+                error(path + ".quotes", BREAKDOWN, by.map(Field::path).orElse("-"));
+            }
         }
         return measure == null ? null : new Formula(measure, by, quotes);
+    }
+
+    /** {@code {"outcome": "improved", "questionnaire": "zrm-2017"}}: a whole formula, per scored item. */
+    private Formula outcome(JsonNode node, String path) {
+        only(node, path, Set.of(), "outcome", "questionnaire");
+        Formula.Statistic statistic = null;
+        for (Formula.Statistic candidate : Formula.Statistic.values()) {
+            if (candidate.key.equals(node.get("outcome").asText(null))) {
+                statistic = candidate;
+            }
+        }
+        if (statistic == null) {
+            error(path + ".outcome", CONDITION, node.get("outcome").asText(""));
+        }
+        JsonNode questionnaire = node.get("questionnaire");
+        if (questionnaire == null
+                || !questionnaire.isTextual()
+                || questionnaire.asText().isBlank()) {
+            error(path + ".questionnaire", questionnaire == null ? REQUIRED : TYPE);
+            return null;
+        }
+        return statistic == null
+                ? null
+                : new Formula(
+                        new Formula.Outcome(statistic, questionnaire.asText()), Optional.empty(), Optional.empty());
     }
 
     /** A measure: exactly one of the aggregate functions, plus, ratio, meanOver or ref (and {@code allowed}). */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,9 +21,13 @@ import nl.meerwaarde.api.kpi.KpiEngine;
 import nl.meerwaarde.api.kpi.KpiResult;
 import nl.meerwaarde.api.kpi.KpiValue;
 import nl.meerwaarde.api.store.ReportingDatabase;
+import nl.meerwaarde.forms.QuestionnaireCatalog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The KPI engine: the shipped KPI libraries (bundle resources under {@value #LIBRARIES}), checked on activation,
@@ -32,7 +37,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "nl.meerwaarde.kpi.engine", service = KpiEngine.class)
 public final class KpiEngineComponent implements KpiEngine {
     static final String LIBRARIES = "OSGI-INF/meerwaarde/kpis/";
-    static final List<String> SHIPPED = List.of("tinten.json", "sector-model.json");
+    static final List<String> SHIPPED = List.of("tinten.json", "sector-model.json", "instrument-outcomes.json");
     static final String UNKNOWN = "kpi.unknown";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,14 +45,26 @@ public final class KpiEngineComponent implements KpiEngine {
     private final ReportingDatabase database;
     private final Libraries libraries;
 
+    /** The instruments' questionnaires, for outcome KPIs; without it those cannot be computed. */
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile QuestionnaireCatalog catalog;
+
     @Activate
     public KpiEngineComponent(@Reference(name = "database") ReportingDatabase database) {
-        this(database, shipped());
+        this(database, shipped(), null);
     }
 
     KpiEngineComponent(ReportingDatabase database, Libraries libraries) {
+        this(database, libraries, null);
+    }
+
+    KpiEngineComponent(ReportingDatabase database, Libraries libraries, QuestionnaireCatalog catalog) {
         this.database = Objects.requireNonNull(database, "database");
         this.libraries = Objects.requireNonNull(libraries, "libraries");
+        this.catalog = catalog;
     }
 
     /** The libraries shipped in this bundle; a broken one is a defect of the build, so it fails the activation. */
@@ -88,9 +105,10 @@ public final class KpiEngineComponent implements KpiEngine {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 Computation computation = new Computation(connection, scope, period, this::formula);
+                Map<String, List<OutcomeFigures>> outcomes = new HashMap<>();
                 List<KpiResult> results = new ArrayList<>();
                 for (Kpi kpi : kpis) {
-                    results.add(new KpiResult(kpi.id(), scope, period, values(kpi, computation)));
+                    results.add(new KpiResult(kpi.id(), scope, period, values(kpi, computation, outcomes)));
                 }
                 return results;
             } finally {
@@ -124,11 +142,23 @@ public final class KpiEngineComponent implements KpiEngine {
         return libraries.kpi(id).flatMap(Kpi::formula).orElseThrow();
     }
 
-    private static List<KpiValue> values(Kpi kpi, Computation computation) throws SQLException {
+    private List<KpiValue> values(Kpi kpi, Computation computation, Map<String, List<OutcomeFigures>> outcomes)
+            throws SQLException {
         if (kpi.formula().isEmpty()) {
             return List.of();
         }
         Formula formula = kpi.formula().get();
+        if (formula.measure() instanceof Formula.Outcome outcome) {
+            List<OutcomeFigures> figures = outcomes.get(outcome.questionnaire());
+            if (figures == null) {
+                figures = computation.outcomes(scale(outcome.questionnaire()));
+                outcomes.put(outcome.questionnaire(), figures);
+            }
+            return figures.stream()
+                    .map(item ->
+                            value(Optional.of(item.linkPath()), outcomeFigure(outcome.statistic(), item), List.of()))
+                    .toList();
+        }
         Map<String, Figure> figures = computation.figures(formula);
         Map<String, List<String>> quotes = computation.quotes(formula);
         List<KpiValue> values = new ArrayList<>();
@@ -137,6 +167,48 @@ public final class KpiEngineComponent implements KpiEngine {
                 figure,
                 quotes.getOrDefault(group, List.of()))));
         return values;
+    }
+
+    /** The scored items of the newest version of a questionnaire. */
+    private OutcomeScale scale(String questionnaire) {
+        QuestionnaireCatalog questionnaires = catalog;
+        if (questionnaires == null) {
+            throw new IllegalStateException("no questionnaire catalog: instrument outcomes cannot be computed");
+        }
+        return OutcomeScale.of(questionnaires
+                .latest(questionnaire)
+                .orElseThrow(() -> new IllegalStateException("no questionnaire " + questionnaire)));
+    }
+
+    /**
+     * One item's outcome as a figure: residents with a baseline and a follow-up (n: the same), the mean change (n: the
+     * residents whose change is a number), or a percentage of the residents (n: all of them).
+     */
+    static Figure outcomeFigure(Formula.Statistic statistic, OutcomeFigures item) {
+        Exact clients = Exact.of(item.clients());
+        return switch (statistic) {
+            case CLIENTS -> Figure.of(clients, item.clients());
+            case MEAN_CHANGE -> {
+                if (item.changes() == 0) {
+                    yield Figure.none();
+                }
+                Exact sum = Exact.of(item.sumOfChanges());
+                Exact count = Exact.of(item.changes());
+                yield new Figure(sum.dividedBy(count), item.changes(), sum, count, null, null);
+            }
+            case IMPROVED -> percent(item.improved(), item.clients());
+            case STABLE -> percent(item.stable(), item.clients());
+            case WORSENED -> percent(item.worsened(), item.clients());
+        };
+    }
+
+    private static Figure percent(int part, int whole) {
+        if (whole == 0) {
+            return Figure.none();
+        }
+        Exact of = Exact.of(part);
+        Exact to = Exact.of(whole);
+        return new Figure(Exact.of(100).times(of).dividedBy(to), whole, of, to, null, null);
     }
 
     static KpiValue value(Optional<String> group, Figure figure, List<String> quotes) {

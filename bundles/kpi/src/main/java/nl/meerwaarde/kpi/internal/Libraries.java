@@ -1,6 +1,7 @@
 package nl.meerwaarde.kpi.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,10 +57,20 @@ final class Libraries {
             }
         }
         if (errors.isEmpty()) {
+            Map<String, Boolean> finished = new HashMap<>();
             for (String id : kpis.keySet()) {
-                if (cycle(id, kpis, new HashSet<>())) {
+                if (cycle(id, kpis, new HashSet<>(), finished)) {
                     errors.add(FieldError.of(where.get(id) + ".formula", CYCLE, id));
                 }
+            }
+        }
+        if (errors.isEmpty()) {
+            Map<String, Expanded> expanded = new HashMap<>();
+            for (Map.Entry<String, Kpi> entry : kpis.entrySet()) {
+                entry.getValue()
+                        .formula()
+                        .ifPresent(formula ->
+                                throughRefs(formula, kpis, expanded, where.get(entry.getKey()) + ".formula", errors));
             }
         }
         if (!errors.isEmpty()) {
@@ -85,25 +96,91 @@ final class Libraries {
             Kpi target = kpis.get(ref.kpiId());
             if (target == null || target.formula().isEmpty()) {
                 errors.add(FieldError.of(path, UNKNOWN_REF, ref.kpiId()));
-            } else if (target.formula().get().by().isPresent()) {
+            } else if (target.formula().get().by().isPresent()
+                    || target.formula().get().measure() instanceof Formula.Outcome) {
                 errors.add(FieldError.of(path, REF_BREAKDOWN, ref.kpiId()));
             }
         }
         Formula.parts(measure).forEach(part -> refs(part, kpis, path, errors));
     }
 
-    /** Whether following the refs from {@code id} comes back to a KPI already on the way. */
-    private static boolean cycle(String id, Map<String, Kpi> kpis, Set<String> path) {
+    /**
+     * Whether following the refs from {@code id} comes back to a KPI on the way. Each KPI is followed once ({@code
+     * finished} remembers the answer), so a chain of KPIs that each refer twice to the next is checked in linear time.
+     */
+    private static boolean cycle(String id, Map<String, Kpi> kpis, Set<String> path, Map<String, Boolean> finished) {
+        Boolean known = finished.get(id);
+        if (known != null) {
+            return known;
+        }
         if (!path.add(id)) {
             return true;
         }
+        boolean cycle = false;
         for (String next : targets(kpis.get(id).formula().map(Formula::measure).orElse(null))) {
-            if (cycle(next, kpis, path)) {
-                return true;
+            if (cycle(next, kpis, path, finished)) {
+                cycle = true;
+                break;
             }
         }
         path.remove(id);
-        return false;
+        finished.put(id, cycle);
+        return cycle;
+    }
+
+    /**
+     * What a measure amounts to once its refs are followed: its aggregates, and whether a mean over activities is in
+     * it. FormulaParser checks a formula on its own; through a ref a breakdown could otherwise land on a mean over
+     * activities or on rows it cannot reach, or a mean over activities on another.
+     */
+    private record Expanded(Set<Formula.Aggregate> aggregates, boolean meanOver) {}
+
+    private static void throughRefs(
+            Formula formula, Map<String, Kpi> kpis, Map<String, Expanded> memo, String path, List<FieldError> errors) {
+        Expanded all = expand(formula.measure(), kpis, memo);
+        if (formula.by().isPresent()) {
+            Field by = formula.by().get();
+            if (all.meanOver()) {
+                errors.add(FieldError.of(path, FormulaParser.BREAKDOWN, by.path()));
+            } else if (all.aggregates().stream()
+                    .noneMatch(a -> a.field().entity().reaches(by.entity()))) {
+                errors.add(FieldError.of(path, FormulaParser.NOT_REACHABLE, by.path()));
+            }
+        }
+        if (nestedMeanOver(formula.measure(), kpis, memo)) {
+            errors.add(FieldError.of(path, FormulaParser.SHAPE));
+        }
+    }
+
+    private static boolean nestedMeanOver(Formula.Measure measure, Map<String, Kpi> kpis, Map<String, Expanded> memo) {
+        if (measure instanceof Formula.MeanOverActivities mean
+                && expand(mean.of(), kpis, memo).meanOver()) {
+            return true;
+        }
+        return Formula.parts(measure).stream().anyMatch(part -> nestedMeanOver(part, kpis, memo));
+    }
+
+    private static Expanded expand(Formula.Measure measure, Map<String, Kpi> kpis, Map<String, Expanded> memo) {
+        if (measure instanceof Formula.Aggregate aggregate) {
+            return new Expanded(Set.of(aggregate), false);
+        }
+        if (measure instanceof Formula.Ref ref) {
+            Expanded known = memo.get(ref.kpiId());
+            if (known == null) {
+                known = expand(kpis.get(ref.kpiId()).formula().orElseThrow().measure(), kpis, memo);
+                memo.put(ref.kpiId(), known);
+            }
+            return known;
+        }
+        // a set: the same aggregate reached along many paths counts once (a chain of double refs stays small)
+        Set<Formula.Aggregate> aggregates = new java.util.LinkedHashSet<>();
+        boolean meanOver = measure instanceof Formula.MeanOverActivities;
+        for (Formula.Measure part : Formula.parts(measure)) {
+            Expanded inner = expand(part, kpis, memo);
+            aggregates.addAll(inner.aggregates());
+            meanOver |= inner.meanOver();
+        }
+        return new Expanded(Set.copyOf(aggregates), meanOver);
     }
 
     private static List<String> targets(Formula.Measure measure) {

@@ -44,6 +44,8 @@ final class LibraryReader {
             "ratio");
     static final Set<String> ASPECTS = Set.of("middelen", "partners", "medewerkers", "activiteit");
     static final int MAX_TEXT = 2000;
+    /** The breakdown of an instrument outcome: its scored items (questionnaire answer paths). */
+    static final String OUTCOME_ITEM = "outcome.item";
 
     private static final String REQUIRED = "field.required";
     private static final String TYPE = "field.type";
@@ -52,6 +54,7 @@ final class LibraryReader {
     private static final String DUPLICATE = "kpi.duplicate";
     private static final String FORMULA_EXPECTED = "kpi.formulaExpected";
     private static final String FORMULA_UNEXPECTED = "kpi.formulaUnexpected";
+    private static final String FORMULA_SOURCE = "kpi.formulaSource";
     private static final String UNKNOWN_MEMBER = FormulaParser.UNKNOWN_MEMBER;
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -91,8 +94,9 @@ final class LibraryReader {
             for (int i = 0; i < kpis.size(); i++) {
                 String path = "kpis[" + i + "]";
                 Kpi kpi = kpi(kpis.get(i), path, id);
-                if (kpi != null && !ids.add(kpi.id())) {
-                    error(path + ".id", DUPLICATE, kpi.id());
+                String kpiId = kpis.get(i).path("id").asText("");
+                if (!kpiId.isEmpty() && !ids.add(kpiId)) {
+                    error(path + ".id", DUPLICATE, kpiId);
                 }
                 if (kpi != null) {
                     read.add(kpi);
@@ -123,7 +127,7 @@ final class LibraryReader {
                 "formula");
         String id = id(node.get("id"), path + ".id");
         int version = 1;
-        if (node.has("version")) {
+        if (node.hasNonNull("version")) {
             if (!node.get("version").isInt() || node.get("version").asInt() < 1) {
                 error(path + ".version", TYPE);
             } else {
@@ -134,17 +138,17 @@ final class LibraryReader {
         String description = text(node.get("description"), path + ".description", MAX_TEXT);
         Optional<KpiLevel> level = constant(node.get("level"), path + ".level", KpiLevel.values());
         Optional<String> aspect = Optional.empty();
-        if (node.has("aspect")) {
+        if (node.hasNonNull("aspect")) {
             String value = node.get("aspect").asText("");
             if (!ASPECTS.contains(value)) {
-                error(path + ".aspect", VALUE, String.join(", ", ASPECTS));
+                error(path + ".aspect", VALUE, String.join(", ", new java.util.TreeSet<>(ASPECTS)));
             } else if (level.isPresent() && level.get() != KpiLevel.THROUGHPUT) {
                 error(path + ".aspect", VALUE, "throughput");
             } else {
                 aspect = Optional.of(value);
             }
         }
-        Optional<LifeDomain> lifeDomain = node.has("lifeDomain")
+        Optional<LifeDomain> lifeDomain = node.hasNonNull("lifeDomain")
                 ? constant(node.get("lifeDomain"), path + ".lifeDomain", LifeDomain.values())
                 : Optional.empty();
         String unit = node.path("unit").asText("");
@@ -170,9 +174,9 @@ final class LibraryReader {
             };
         }
         Optional<Formula> formula = Optional.empty();
-        JsonNode formulaNode = node.get("formula");
+        JsonNode formulaNode = node.hasNonNull("formula") ? node.get("formula") : null;
         if (source.isPresent()) {
-            boolean computed = source.get() == KpiSource.REGISTRATIONS;
+            boolean computed = source.get() != KpiSource.EXTERNAL_FIGURES;
             if (computed && formulaNode == null) {
                 error(path + ".formula", FORMULA_EXPECTED);
             } else if (!computed && formulaNode != null) {
@@ -188,7 +192,14 @@ final class LibraryReader {
                 }
             }
         }
-        if (errors.size() > before) {
+        if (formula.isPresent() && source.isPresent()) {
+            // an instrument KPI is an outcome of measurements; a registration KPI never is
+            boolean outcome = formula.get().measure() instanceof Formula.Outcome;
+            if (outcome != (source.get() == KpiSource.INSTRUMENT_MEASUREMENTS)) {
+                error(path + ".formula", FORMULA_SOURCE);
+            }
+        }
+        if (errors.size() > before || library == null) {
             return null;
         }
         KpiDefinition definition = new KpiDefinition(
@@ -203,9 +214,17 @@ final class LibraryReader {
                 unit,
                 source.orElseThrow(),
                 Optional.ofNullable(formulaNode).map(JsonNode::toString),
-                formula.flatMap(Formula::by).map(Field::path),
+                formula.flatMap(LibraryReader::breakdown),
                 formula.flatMap(Formula::quotes).isPresent());
         return new Kpi(definition, formula);
+    }
+
+    /** The breakdown field, or for an instrument outcome its implicit one: per scored item. */
+    private static Optional<String> breakdown(Formula formula) {
+        if (formula.measure() instanceof Formula.Outcome) {
+            return Optional.of(OUTCOME_ITEM);
+        }
+        return formula.by().map(Field::path);
     }
 
     private String id(JsonNode node, String path) {
@@ -221,7 +240,7 @@ final class LibraryReader {
     }
 
     private String text(JsonNode node, String path, int max) {
-        if (node == null || (node.isTextual() && node.asText().isBlank())) {
+        if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
             error(path, REQUIRED);
             return null;
         }
@@ -229,11 +248,12 @@ final class LibraryReader {
             error(path, TYPE);
             return null;
         }
-        if (node.asText().length() > max) {
+        String text = node.asText().strip();
+        if (text.length() > max) {
             error(path, TOO_LONG, max);
             return null;
         }
-        return node.asText().strip();
+        return text;
     }
 
     /** An enum constant written in lower case with hyphens: {@code throughput}, {@code wonen-en-leefbaarheid}. */

@@ -31,33 +31,35 @@ final class QuoteSql {
         boolean referrals = conditions.stream().anyMatch(c -> c.field().entity() == Entity.REFERRAL);
         String key = group.map(QuoteSql::key).orElse("NULL");
 
-        StringBuilder inner = new StringBuilder("SELECT ")
+        // DISTINCT: a participation with two dimensions (or referrals) would otherwise bring its quote twice
+        StringBuilder found = new StringBuilder("SELECT DISTINCT ")
                 .append(key)
-                .append(" AS quote_group, q.quote AS quote_text, ROW_NUMBER() OVER (")
-                .append(group.isPresent() ? "PARTITION BY " + key + " " : "")
-                .append("ORDER BY a.starts_on DESC, p.id, q.ordinal) AS quote_rank")
+                .append(" AS quote_group, q.quote AS quote_text, a.starts_on AS starts_on, p.id AS participation_id,")
+                .append(" q.ordinal AS quote_ordinal")
                 .append(" FROM mw_participation_quote q JOIN mw_participation p ON p.id = q.participation_id")
                 .append(" JOIN mw_activity a ON a.id = p.activity_id");
         if (dimensions) {
-            inner.append(" JOIN mw_participation_dimension d ON d.participation_id = p.id");
+            found.append(" JOIN mw_participation_dimension d ON d.participation_id = p.id");
         }
         if (referrals) {
-            inner.append(" JOIN mw_participation_referral r ON r.participation_id = p.id");
+            found.append(" JOIN mw_participation_referral r ON r.participation_id = p.id");
         }
         group.filter(field -> field.kind() == Field.Kind.CODE_SET).ifPresent(field -> {
             SqlVocabulary.CodeSet set = SqlVocabulary.codeSet(field);
-            inner.append(" JOIN ").append(set.table()).append(" g ON g.activity_id = a.id");
+            found.append(" JOIN ").append(set.table()).append(" g ON g.activity_id = a.id");
         });
-        inner.append(" WHERE a.starts_on >= ? AND a.starts_on < ? AND ").append(scope.activityCondition());
+        found.append(" WHERE a.starts_on >= ? AND a.starts_on < ? AND ").append(scope.activityCondition());
         parameters.add(from);
         parameters.add(to);
         parameters.addAll(scope.parameters());
         for (Condition condition : conditions) {
             if (!(condition.test() instanceof Formula.IsGroup)) {
-                inner.append(" AND ").append(AggregateSql.condition(condition, parameters));
+                found.append(" AND ").append(AggregateSql.condition(condition, parameters));
             }
         }
-        String sql = "SELECT quote_group, quote_text FROM (" + inner
+        String ranked = "SELECT quote_group, quote_text, ROW_NUMBER() OVER (PARTITION BY quote_group"
+                + " ORDER BY starts_on DESC, participation_id, quote_ordinal) AS quote_rank FROM (" + found + ") found";
+        String sql = "SELECT quote_group, quote_text FROM (" + ranked
                 + ") ranked WHERE quote_rank <= ? ORDER BY quote_group, quote_rank";
         parameters.add(limit);
         return new Statement(sql, parameters);

@@ -94,6 +94,32 @@ class FormulaParserTest {
     }
 
     @Test
+    void quotesGoWithTheGroupsOfTheBreakdownOrWithTheWholeFigure() throws IOException {
+        assertThat(errors("""
+                {"count": "participation.id", "by": "activity.targetGroup",
+                 "quotes": [{"field": "participation.measured", "is": true}]}""")).containsExactly("formula.quotes formula.breakdown [activity.targetGroup]");
+        assertThat(errors("""
+                {"count": "participation.id", "quotes": [{"field": "dimension.code", "is": "@group"}]}""")).containsExactly("formula.quotes formula.breakdown [-]");
+        assertThat(errors("""
+                {"countDistinct": "dimension.resident", "by": "dimension.code",
+                 "quotes": [{"field": "activity.targetGroup", "is": "@group"}]}""")).containsExactly("formula.quotes formula.breakdown [dimension.code]");
+        assertThat(parse("""
+                {"count": "participation.id", "quotes": [{"field": "participation.helped", "is": true}]}""").quotes()).isPresent();
+    }
+
+    @Test
+    void anOutcomeIsAWholeFormulaOfAStatisticAndAQuestionnaire() throws IOException {
+        assertThat(parse("""
+                {"outcome": "meanChange", "questionnaire": "zrm-2017"}""").measure()).isEqualTo(new Formula.Outcome(Formula.Statistic.MEAN_CHANGE, "zrm-2017"));
+        assertThat(errors("""
+                {"outcome": "average", "questionnaire": "zrm-2017", "by": "dimension.code"}"""))
+                .containsExactly(
+                        "formula.by formula.unknownMember [by]", "formula.outcome formula.condition [average]");
+        assertThat(errors("""
+                {"outcome": "improved"}""")).containsExactly("formula.questionnaire field.required");
+    }
+
+    @Test
     void unknownNamesAndWrongShapesAreEachReportedAtTheirPath() throws IOException {
         assertThat(errors("""
                 {"count": "signal.id", "sum": "activity.budgetHours"}""")).containsExactly("formula formula.shape");

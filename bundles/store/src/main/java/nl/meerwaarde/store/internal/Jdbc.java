@@ -370,6 +370,25 @@ final class Jdbc {
             return this;
         }
 
+        /** A decimal as it is (scale and all); the column decides how many decimals are kept. */
+        Params decimal(BigDecimal value) throws SQLException {
+            if (value == null) {
+                statement.setNull(++index, Types.NUMERIC);
+            } else {
+                statement.setBigDecimal(++index, value);
+            }
+            return this;
+        }
+
+        Params longValue(Long value) throws SQLException {
+            if (value == null) {
+                statement.setNull(++index, Types.BIGINT);
+            } else {
+                statement.setLong(++index, value);
+            }
+            return this;
+        }
+
         Params timestamp(Instant value) throws SQLException {
             statement.setObject(++index, OffsetDateTime.ofInstant(toTimestampColumn(value), ZoneOffset.UTC));
             return this;

@@ -42,7 +42,7 @@ class SchemaMigrationTest {
                         dataSource,
                         "SELECT id, author, filename, md5sum FROM mw_databasechangelog ORDER BY orderexecuted"))
                 .isEqualTo(history);
-        assertThat(history).extracting(row -> row.get("id")).containsExactly("1", "2", "3", "4");
+        assertThat(history).extracting(row -> row.get("id")).containsExactly("1", "2", "3", "4", "5");
         assertThat(history).hasSize(SchemaMigration.CHANGESETS);
         assertThat(schema)
                 .extracting(row -> row.get("table_name"))
@@ -153,7 +153,7 @@ class SchemaMigrationTest {
         assertThat(registered).hasSize(1);
         assertThat(registered.get(0).dataSource()).isSameAs(dataSource);
         assertThat(Sql.count(dataSource, "SELECT COUNT(*) FROM mw_databasechangelog"))
-                .isEqualTo(4);
+                .isEqualTo(SchemaMigration.CHANGESETS);
 
         migration.deactivate();
         assertThat(unregistered).isEqualTo(registered);
@@ -196,7 +196,7 @@ class SchemaMigrationTest {
             thread.setContextClassLoader(original);
         }
         assertThat(Sql.count(dataSource, "SELECT COUNT(*) FROM mw_databasechangelog"))
-                .isEqualTo(4);
+                .isEqualTo(SchemaMigration.CHANGESETS);
     }
 
     @Test
