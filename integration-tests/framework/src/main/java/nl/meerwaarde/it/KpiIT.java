@@ -203,4 +203,51 @@ class KpiIT {
                         "\"kpi\":\"swn-eenzaamheid\"",
                         "\"from\":\"2024-01-01\",\"to\":\"2024-12-31\",\"value\":\"48.5\",\"n\":1204");
     }
+
+    @Test
+    void anAdministratorPublishesTheOrganisationsOwnLibraryAndItIsComputedAtOnce() throws Exception {
+        Browser joost = new Browser(base);
+        joost.login("joost", "demo-joost-2026");
+        String library = """
+                {"format": "meerwaarde-kpi-library", "formatVersion": 1, "id": "welzijn-emmen",
+                 "name": "Eigen KPI's Welzijn Emmen", "description": "Wat de gemeente Emmen extra vraagt.",
+                 "kpis": [{"id": "emmen-beantwoorde-signalen", "name": "Beantwoorde signalen",
+                           "description": "Signalen die als beantwoord zijn gemarkeerd.", "level": "output",
+                           "unit": "signals", "source": "registrations",
+                           "formula": {"count": "signal.id", "where": [{"field": "signal.answered", "is": true}]}}]}""";
+
+        HttpResponse<String> published = joost.json("PUT", "meerwaarde/api/v1/kpi-libraries/welzijn-emmen", library);
+        HttpResponse<String> results = joost.get(
+                RESULTS + "kpi=emmen-beantwoorde-signalen&scope=organisation&period=2025", "application/json");
+        HttpResponse<String> wrongId = joost.json("PUT", "meerwaarde/api/v1/kpi-libraries/anders", library);
+        HttpResponse<String> shipped = joost.json(
+                "PUT", "meerwaarde/api/v1/kpi-libraries/tinten", library.replace("welzijn-emmen", "tinten"));
+        HttpResponse<String> sql = joost.json(
+                "PUT",
+                "meerwaarde/api/v1/kpi-libraries/welzijn-emmen",
+                library.replace("\"signal.id\", \"where\"", "\"signal.id; DROP TABLE mw_signal\", \"where\""));
+        Browser sanne = new Browser(base);
+        sanne.login(WebIT.WORKER, WebIT.WORKER_PASSWORD);
+        HttpResponse<String> worker = sanne.json("PUT", "meerwaarde/api/v1/kpi-libraries/welzijn-emmen", library);
+        HttpResponse<String> listed = sanne.get("meerwaarde/api/v1/kpi-libraries", "application/json");
+
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+        assertThat(published.body()).contains("\"origin\":\"published\"", "\"kpis\":1", "\"changedBy\":");
+        assertThat(results.statusCode()).as(results.body()).isEqualTo(200);
+        assertThat(results.body()).contains("{\"value\":\"5\",\"n\":5}");
+        assertThat(wrongId.statusCode()).isEqualTo(400);
+        assertThat(wrongId.body()).contains("\"field\":\"id\"", "\"code\":\"kpi.libraryId\"");
+        assertThat(shipped.statusCode()).isEqualTo(400);
+        assertThat(shipped.body()).contains("\"code\":\"kpi.libraryReadOnly\"");
+        assertThat(sql.statusCode()).isEqualTo(400);
+        assertThat(sql.body()).contains("\"field\":\"kpis[0].formula.count\"", "\"code\":\"formula.unknownField\"");
+        assertThat(worker.statusCode()).isEqualTo(403);
+        assertThat(listed.body()).contains("\"id\":\"tinten\"", "\"origin\":\"shipped\"", "\"id\":\"welzijn-emmen\"");
+
+        HttpResponse<String> removed = joost.json("DELETE", "meerwaarde/api/v1/kpi-libraries/welzijn-emmen", "");
+        assertThat(removed.statusCode()).isEqualTo(204);
+        assertThat(joost.get(RESULTS + "kpi=emmen-beantwoorde-signalen&scope=organisation&period=2025", "application/json")
+                        .statusCode())
+                .isEqualTo(400);
+    }
 }

@@ -1,11 +1,14 @@
 package nl.meerwaarde.kpi.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,24 +21,53 @@ import nl.meerwaarde.api.Period;
 import nl.meerwaarde.api.Scope;
 import nl.meerwaarde.api.kpi.KpiDefinition;
 import nl.meerwaarde.api.kpi.KpiEngine;
+import nl.meerwaarde.api.kpi.KpiLibraries;
 import nl.meerwaarde.api.kpi.KpiResult;
 import nl.meerwaarde.api.kpi.KpiValue;
+import nl.meerwaarde.api.store.KpiLibraryStore;
 import nl.meerwaarde.api.store.ReportingDatabase;
 import nl.meerwaarde.forms.QuestionnaireCatalog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The KPI engine: the shipped KPI libraries (bundle resources under {@value #LIBRARIES}), checked on activation,
  * computed on the reporting database. All statements of one {@link #compute} run in one read-only transaction, so
  * the figures of a report agree with each other even while registrations come in.
  */
-@Component(name = "nl.meerwaarde.kpi.engine", service = KpiEngine.class)
-public final class KpiEngineComponent implements KpiEngine {
+@Component(
+        name = KpiEngineComponent.PID,
+        service = {KpiEngine.class, KpiLibraries.class},
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = KpiEngineComponent.Config.class)
+public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
+    static final String PID = "nl.meerwaarde.kpi.engine";
+    static final String READ_ONLY = "kpi.libraryReadOnly";
+    static final String ID_MISMATCH = "kpi.libraryId";
+
+    @ObjectClassDefinition(
+            id = PID,
+            name = "Meerwaarde KPI engine",
+            description = "Where the organisation's own KPI libraries are read from, next to the shipped ones and"
+                    + " those published through the REST API.")
+    public @interface Config {
+        @AttributeDefinition(
+                name = "KPI libraries directory",
+                description = "Folder whose *.json files are KPI libraries (format meerwaarde-kpi-library, see"
+                        + " docs/kpi-engine.md); read on start and on every change of this configuration. An invalid"
+                        + " file is logged and left out. Empty: none.")
+        String librariesDirectory() default "";
+    }
+
     static final String LIBRARIES = "OSGI-INF/meerwaarde/kpis/";
     static final List<String> SHIPPED = List.of("tinten.json", "sector-model.json", "instrument-outcomes.json");
     static final String UNKNOWN = "kpi.unknown";
@@ -43,7 +75,15 @@ public final class KpiEngineComponent implements KpiEngine {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReportingDatabase database;
-    private final Libraries libraries;
+    private final LibrarySources sources;
+    private final Clock clock;
+
+    /** The organisation's published libraries; without it only the shipped and folder ones are in use. */
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile KpiLibraryStore published;
 
     /** The instruments' questionnaires, for outcome KPIs; without it those cannot be computed. */
     @Reference(
@@ -53,7 +93,13 @@ public final class KpiEngineComponent implements KpiEngine {
     private volatile QuestionnaireCatalog catalog;
 
     @Activate
-    public KpiEngineComponent(@Reference(name = "database") ReportingDatabase database) {
+    public KpiEngineComponent(@Reference(name = "database") ReportingDatabase database, Config config) {
+        this(database, shipped(), null);
+        modified(config);
+    }
+
+    /** The engine with the shipped libraries only (benchmarks). */
+    public KpiEngineComponent(ReportingDatabase database) {
         this(database, shipped(), null);
     }
 
@@ -62,9 +108,90 @@ public final class KpiEngineComponent implements KpiEngine {
     }
 
     KpiEngineComponent(ReportingDatabase database, Libraries libraries, QuestionnaireCatalog catalog) {
+        this(database, libraries, catalog, null, Clock.systemUTC());
+    }
+
+    KpiEngineComponent(
+            ReportingDatabase database,
+            Libraries libraries,
+            QuestionnaireCatalog catalog,
+            KpiLibraryStore published,
+            Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
-        this.libraries = Objects.requireNonNull(libraries, "libraries");
+        this.sources = new LibrarySources(libraries.libraries());
         this.catalog = catalog;
+        this.published = published;
+        this.clock = clock;
+    }
+
+    @Modified
+    void modified(Config config) {
+        String directory = config.librariesDirectory();
+        sources.readFolder(
+                directory == null || directory.isBlank() ? Optional.empty() : Optional.of(Path.of(directory.trim())));
+    }
+
+    /** The libraries in use now (the published ones are read each time: another node may have changed them). */
+    private Libraries inUse() {
+        return snapshot().libraries();
+    }
+
+    private LibrarySources.Snapshot snapshot() {
+        KpiLibraryStore store = published;
+        return sources.current(store == null ? List.of() : store.all());
+    }
+
+    @Override
+    public List<LibraryInfo> libraries() {
+        return snapshot().infos();
+    }
+
+    @Override
+    public LibraryInfo publish(String json, String actor) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(actor, "actor");
+        KpiLibraryStore store = published;
+        if (store == null) {
+            throw new IllegalStateException("no KPI library store: libraries cannot be published");
+        }
+        KpiLibrary library;
+        try {
+            library = LibraryReader.read(JSON.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(FieldError.of("", "field.type"));
+        }
+        LibrarySources.Snapshot current = snapshot();
+        readOnly(library.id(), current);
+        LibrarySources.checkFits(library, current);
+        store.save(new KpiLibraryStore.StoredLibrary(library.id(), json, clock.instant(), actor));
+        return libraries().stream()
+                .filter(info -> info.id().equals(library.id()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("published library " + library.id() + " not in use"));
+    }
+
+    @Override
+    public boolean remove(String id) {
+        KpiLibraryStore store = published;
+        if (store == null) {
+            return false;
+        }
+        LibrarySources.Snapshot current = snapshot();
+        readOnly(id, current);
+        if (current.infos().stream().noneMatch(info -> info.id().equals(id))) {
+            return store.delete(id);
+        }
+        LibrarySources.checkRemovable(id, current);
+        return store.delete(id);
+    }
+
+    /** Shipped and folder libraries are changed by their own means, never through publishing. */
+    private static void readOnly(String id, LibrarySources.Snapshot current) {
+        boolean fixed =
+                current.infos().stream().anyMatch(info -> info.id().equals(id) && info.origin() != Origin.PUBLISHED);
+        if (fixed) {
+            throw new InvalidInputException(FieldError.of("id", READ_ONLY, id));
+        }
     }
 
     /** The libraries shipped in this bundle; a broken one is a defect of the build, so it fails the activation. */
@@ -87,24 +214,28 @@ public final class KpiEngineComponent implements KpiEngine {
 
     @Override
     public List<KpiDefinition> definitions() {
-        return libraries.all().stream().map(Kpi::definition).toList();
+        return inUse().all().stream().map(Kpi::definition).toList();
     }
 
     @Override
     public Optional<KpiDefinition> definition(String id) {
-        return libraries.kpi(id).map(Kpi::definition);
+        return inUse().kpi(id).map(Kpi::definition);
     }
 
     @Override
     public List<KpiResult> compute(List<String> kpiIds, Scope scope, Period period) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(period, "period");
-        List<Kpi> kpis = kpis(kpiIds);
+        Libraries libraries = inUse();
+        List<Kpi> kpis = kpis(libraries, kpiIds);
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                Computation computation = new Computation(connection, scope, period, this::formula);
+                Computation computation = new Computation(connection, scope, period, id -> libraries
+                        .kpi(id)
+                        .flatMap(Kpi::formula)
+                        .orElseThrow());
                 Map<String, List<OutcomeFigures>> outcomes = new HashMap<>();
                 List<KpiResult> results = new ArrayList<>();
                 for (Kpi kpi : kpis) {
@@ -121,7 +252,7 @@ public final class KpiEngineComponent implements KpiEngine {
         }
     }
 
-    private List<Kpi> kpis(List<String> ids) {
+    private static List<Kpi> kpis(Libraries libraries, List<String> ids) {
         List<FieldError> errors = new ArrayList<>();
         List<Kpi> kpis = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -136,10 +267,6 @@ public final class KpiEngineComponent implements KpiEngine {
             throw new InvalidInputException(errors);
         }
         return kpis;
-    }
-
-    private Formula formula(String id) {
-        return libraries.kpi(id).flatMap(Kpi::formula).orElseThrow();
     }
 
     private List<KpiValue> values(Kpi kpi, Computation computation, Map<String, List<OutcomeFigures>> outcomes)

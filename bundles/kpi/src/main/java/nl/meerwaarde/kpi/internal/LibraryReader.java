@@ -50,7 +50,7 @@ final class LibraryReader {
     private static final String REQUIRED = "field.required";
     private static final String TYPE = "field.type";
     private static final String VALUE = "field.value";
-    private static final String TOO_LONG = "field.tooLong";
+    private static final String TOO_LONG = "field.length";
     private static final String DUPLICATE = "kpi.duplicate";
     private static final String FORMULA_EXPECTED = "kpi.formulaExpected";
     private static final String FORMULA_UNEXPECTED = "kpi.formulaUnexpected";

@@ -328,7 +328,7 @@ class LibraryReaderTest {
         assertThat(errors(library)).containsExactly("name field.type", "description field.type");
 
         library.put("name", "n".repeat(201)).put("description", "d".repeat(2001));
-        assertThat(errors(library)).containsExactly("name field.tooLong [200]", "description field.tooLong [2000]");
+        assertThat(errors(library)).containsExactly("name field.length [200]", "description field.length [2000]");
 
         library.put("name", "n".repeat(200)).put("description", "d".repeat(2000));
         KpiLibrary read = LibraryReader.read(library);
@@ -406,7 +406,7 @@ class LibraryReaderTest {
                     kpi.put("name", "n".repeat(201));
                     kpi.put("description", "d".repeat(2001));
                 })))
-                .containsExactly("kpis[0].name field.tooLong [200]", "kpis[0].description field.tooLong [2000]");
+                .containsExactly("kpis[0].name field.length [200]", "kpis[0].description field.length [2000]");
 
         KpiDefinition longest = LibraryReader.read(libraryWith(kpi -> {
                     kpi.put("name", "n".repeat(200));

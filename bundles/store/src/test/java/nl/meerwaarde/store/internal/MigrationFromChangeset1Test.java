@@ -101,7 +101,7 @@ class MigrationFromChangeset1Test {
 
         assertThat(Sql.rows(dataSource, "SELECT id FROM mw_databasechangelog ORDER BY orderexecuted"))
                 .extracting(row -> row.get("id"))
-                .containsExactly("1", "2", "3", "4", "5");
+                .containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(restrictedTo(dump(dataSource), before)).isEqualTo(before);
         assertThat(Sql.count(
                         dataSource,

@@ -42,7 +42,7 @@ class SchemaMigrationTest {
                         dataSource,
                         "SELECT id, author, filename, md5sum FROM mw_databasechangelog ORDER BY orderexecuted"))
                 .isEqualTo(history);
-        assertThat(history).extracting(row -> row.get("id")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(history).extracting(row -> row.get("id")).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(history).hasSize(SchemaMigration.CHANGESETS);
         assertThat(schema)
                 .extracting(row -> row.get("table_name"))

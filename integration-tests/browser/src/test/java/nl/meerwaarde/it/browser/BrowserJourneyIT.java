@@ -47,7 +47,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * with the "Nieuwe activiteit" screen and moves it stage by stage to execution, adds Manouk, fills the impact form
  * with one invalid field, sees the Dutch error with the focus on the error summary, corrects it and sees the saved
  * result; then moves to impact measurement, registers the actual figures and the goal as achieved, evaluates and
- * closes the activity, and checks the step list and the stage history.
+ * closes the activity, and checks the step list and the stage history; last, opens the KPI dashboard, drills down
+ * to the activity and checks Manouk's grade there.
  *
  * <p>Screenshots go to {@code target/browser/}: one of the impact form with its error (to look at), and one of the
  * page the browser was on when a test failed. The host's log and chromedriver's log are there too.
@@ -383,6 +384,34 @@ class BrowserJourneyIT {
                         "Uitvoering -> Impact meten",
                         "Impact meten -> Evaluatie",
                         "Evaluatie -> Afgesloten");
+
+        // --- the KPI dashboard: her own team by default, drilled down to the activity: Manouk's grade, n = 1 -----
+        driver.get(base.resolve("meerwaarde/dashboard?period=2026").toString());
+        WebElement scope = waitFor(By.id("dashboard-scope"));
+        assertThat(new Select(scope).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("team:" + TEAM);
+        assertThat(driver.findElements(By.cssSelector("#dashboard-scope option[value=organisation]")))
+                .as("a worker is offered no organisation-wide figures")
+                .isEmpty();
+        driver.findElement(By.cssSelector(".drilldown__links"))
+                .findElement(By.linkText(ACTIVITY_TITLE))
+                .click();
+        waitForText(By.id("dashboard-title"), ACTIVITY_TITLE);
+        WebElement meanGrade = driver.findElement(By.cssSelector("#kpi-tinten-14-table tbody tr"));
+        assertThat(meanGrade.findElements(By.tagName("td")).get(0).getText()).isEqualTo("8");
+        assertThat(meanGrade.findElements(By.tagName("td")).get(1).getText()).isEqualTo("1");
+        // the charts are drawn from the tables by the bundle's script and Chart.js (allowed by the CSP)
+        new WebDriverWait(driver, PAGE_TIMEOUT)
+                .withMessage("the trend line and the bars per target group are drawn above their tables")
+                .until(d -> !d.findElements(By.cssSelector("#trend figure.chart canvas[role=img]"))
+                                .isEmpty()
+                        && !d.findElements(By.cssSelector("#kpi-tinten-3 figure.chart canvas[role=img]"))
+                                .isEmpty());
+        System.out.println("KPI dashboard of the activity: " + screenshot("kpi-dashboard"));
+        // and the organisation's figures are not hers to see
+        driver.get(base.resolve("meerwaarde/dashboard?scope=organisation").toString());
+        assertThat(waitFor(By.id("error-summary")).getText())
+                .contains("U mag alleen de cijfers van uw eigen teams en hun activiteiten bekijken.");
 
         System.out.printf(
                 "Browser journey (login, signal, new activity, stages, participant, impact with error and correction,"

@@ -8,6 +8,7 @@ import java.util.List;
 import nl.meerwaarde.api.Period;
 import nl.meerwaarde.api.kpi.ExternalFigure;
 import nl.meerwaarde.api.kpi.KpiDefinition;
+import nl.meerwaarde.api.kpi.KpiLibraries;
 import nl.meerwaarde.api.kpi.KpiResult;
 import nl.meerwaarde.api.kpi.KpiSet;
 import nl.meerwaarde.api.kpi.KpiValue;
@@ -165,4 +166,20 @@ final class KpiViews {
 
     /** The answer to a save: how many figures were stored. */
     record ExternalFiguresSaved(int saved) {}
+
+    /** A KPI library in use: where it comes from, how many KPIs, and for a published one when and by whom. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record KpiLibraryView(
+            String id, String name, String description, String origin, int kpis, Instant changedAt, String changedBy) {
+        static KpiLibraryView of(KpiLibraries.LibraryInfo info) {
+            return new KpiLibraryView(
+                    info.id(),
+                    info.name(),
+                    info.description(),
+                    code(info.origin()),
+                    info.kpis(),
+                    info.changedAt().orElse(null),
+                    info.changedBy().orElse(null));
+        }
+    }
 }

@@ -21,6 +21,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import nl.meerwaarde.api.ActivityId;
+import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.InvalidInputException;
 import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.Period;
@@ -32,12 +33,12 @@ import nl.meerwaarde.api.kpi.KpiSet;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.KpiSetStore;
 import nl.meerwaarde.host.spi.FunderId;
-import nl.meerwaarde.host.spi.Role;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.host.spi.TeamId;
 import nl.meerwaarde.web.FieldCodes;
 import nl.meerwaarde.web.WebConstants;
 import nl.meerwaarde.web.internal.Json;
+import nl.meerwaarde.web.internal.KpiAccess;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -284,22 +285,13 @@ public final class KpisResource {
 
     /** Managers and administrators see every scope; a worker only his or her teams and their activities. */
     private void authorise(Subject.WorkerSubject worker, Scope scope) {
-        if (worker.hasRole(Role.MANAGER) || worker.hasRole(Role.ADMINISTRATOR)) {
-            return;
+        Optional<CollectiveActivity> activity =
+                scope instanceof Scope.ActivityScope asked && !KpiAccess.seesEveryScope(worker)
+                        ? Problems.require(activities).find(asked.activity())
+                        : Optional.empty();
+        if (!KpiAccess.allowed(worker, scope, activity)) {
+            throw new ForbiddenException();
         }
-        if (scope instanceof Scope.TeamScope team && worker.teams().contains(team.team())) {
-            return;
-        }
-        if (scope instanceof Scope.ActivityScope activity) {
-            boolean own = Problems.require(activities)
-                    .find(activity.activity())
-                    .filter(found -> worker.teams().contains(found.team()))
-                    .isPresent();
-            if (own) {
-                return;
-            }
-        }
-        throw new ForbiddenException();
     }
 
     private JsonNode formula(KpiDefinition definition) {
