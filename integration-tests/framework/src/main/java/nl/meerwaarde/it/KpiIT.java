@@ -32,8 +32,7 @@ class KpiIT {
 
     @BeforeAll
     static void importGoldenData(
-            @InjectBundleContext BundleContext context,
-            @InjectService(timeout = 30_000) RegistrationImport importer)
+            @InjectBundleContext BundleContext context, @InjectService(timeout = 30_000) RegistrationImport importer)
             throws Exception {
         base = Runtime.httpEndpoint(context, Duration.ofSeconds(30));
         WebReadiness.awaitShell(context, base);
@@ -59,7 +58,8 @@ class KpiIT {
 
     @Test
     void organisation() throws Exception {
-        HttpResponse<String> answer = manager().get(RESULTS + "set=tinten&scope=organisation&period=2025", "application/json");
+        HttpResponse<String> answer =
+                manager().get(RESULTS + "set=tinten&scope=organisation&period=2025", "application/json");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body())
@@ -82,7 +82,8 @@ class KpiIT {
         sanne.login(WebIT.WORKER, WebIT.WORKER_PASSWORD);
 
         HttpResponse<String> own = sanne.get(
-                RESULTS + "kpi=tinten-14&kpi=tinten-21&scope=team&id=team-emmer-compascuum&from=2025-01-01&to=2025-12-31",
+                RESULTS
+                        + "kpi=tinten-14&kpi=tinten-21&scope=team&id=team-emmer-compascuum&from=2025-01-01&to=2025-12-31",
                 "application/json");
         HttpResponse<String> organisation =
                 sanne.get(RESULTS + "kpi=tinten-1&scope=organisation&period=2025", "application/json");
@@ -102,8 +103,10 @@ class KpiIT {
     void activity() throws Exception {
         String a1 = RegistrationKeys.activityId("GOLD-A1").value().toString();
 
-        HttpResponse<String> answer = manager().get(
-                RESULTS + "kpi=tinten-5&kpi=tinten-14&scope=activity&id=" + a1 + "&period=2025", "application/json");
+        HttpResponse<String> answer = manager()
+                .get(
+                        RESULTS + "kpi=tinten-5&kpi=tinten-14&scope=activity&id=" + a1 + "&period=2025",
+                        "application/json");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body())
@@ -114,8 +117,10 @@ class KpiIT {
 
     @Test
     void targetGroup() throws Exception {
-        HttpResponse<String> answer = manager().get(
-                RESULTS + "kpi=tinten-4&kpi=tinten-23&scope=targetGroup&id=ouderen&period=2025", "application/json");
+        HttpResponse<String> answer = manager()
+                .get(
+                        RESULTS + "kpi=tinten-4&kpi=tinten-23&scope=targetGroup&id=ouderen&period=2025",
+                        "application/json");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body())
@@ -124,8 +129,10 @@ class KpiIT {
 
     @Test
     void funder() throws Exception {
-        HttpResponse<String> answer = manager().get(
-                RESULTS + "kpi=tinten-8&kpi=tinten-23&scope=funder&id=gemeente-emmen&period=2025", "application/json");
+        HttpResponse<String> answer = manager()
+                .get(
+                        RESULTS + "kpi=tinten-8&kpi=tinten-23&scope=funder&id=gemeente-emmen&period=2025",
+                        "application/json");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body())
@@ -159,15 +166,16 @@ class KpiIT {
                 "PUT", "meerwaarde/api/v1/kpi-sets/kapot", "{\"name\":\"\",\"kpis\":[\"tinten-1\",\"tinten-99\"]}");
         Browser sanne = new Browser(base);
         sanne.login(WebIT.WORKER, WebIT.WORKER_PASSWORD);
-        HttpResponse<String> worker = sanne.json(
-                "PUT", "meerwaarde/api/v1/kpi-sets/eigen", "{\"name\":\"Eigen\",\"kpis\":[\"tinten-1\"]}");
+        HttpResponse<String> worker =
+                sanne.json("PUT", "meerwaarde/api/v1/kpi-sets/eigen", "{\"name\":\"Eigen\",\"kpis\":[\"tinten-1\"]}");
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(results.statusCode()).as(results.body()).isEqualTo(200);
         assertThat(results.body())
                 .contains("\"kpi\":\"tinten-23\"", "\"kpi\":\"tinten-8\"", "{\"value\":\"30\",\"n\":4}")
                 .doesNotContain("\"kpi\":\"tinten-1\"");
-        assertThat(results.body().indexOf("tinten-23")).isLessThan(results.body().indexOf("tinten-8"));
+        assertThat(results.body().indexOf("tinten-23"))
+                .isLessThan(results.body().indexOf("tinten-8"));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("\"field\":\"name\"", "\"field\":\"kpis[1]\"");
         assertThat(worker.statusCode()).isEqualTo(403);
@@ -185,11 +193,12 @@ class KpiIT {
                 "meerwaarde/api/v1/external-figures?kpi=swn-eenzaamheid&municipality=0114&from=2024-01-01&to=2024-12-31",
                 "");
 
-        HttpResponse<String> refused =
-                fatima.json("PUT", "meerwaarde/api/v1/external-figures", "{\"figures\":[" + figure + "," + computedKpi + "]}");
+        HttpResponse<String> refused = fatima.json(
+                "PUT", "meerwaarde/api/v1/external-figures", "{\"figures\":[" + figure + "," + computedKpi + "]}");
         HttpResponse<String> nothing =
                 fatima.get("meerwaarde/api/v1/external-figures?municipality=0114&period=2024", "application/json");
-        HttpResponse<String> saved = fatima.json("PUT", "meerwaarde/api/v1/external-figures", "{\"figures\":[" + figure + "]}");
+        HttpResponse<String> saved =
+                fatima.json("PUT", "meerwaarde/api/v1/external-figures", "{\"figures\":[" + figure + "]}");
         HttpResponse<String> read =
                 fatima.get("meerwaarde/api/v1/external-figures?municipality=0114&period=2024", "application/json");
 
@@ -220,8 +229,8 @@ class KpiIT {
         HttpResponse<String> results = joost.get(
                 RESULTS + "kpi=emmen-beantwoorde-signalen&scope=organisation&period=2025", "application/json");
         HttpResponse<String> wrongId = joost.json("PUT", "meerwaarde/api/v1/kpi-libraries/anders", library);
-        HttpResponse<String> shipped = joost.json(
-                "PUT", "meerwaarde/api/v1/kpi-libraries/tinten", library.replace("welzijn-emmen", "tinten"));
+        HttpResponse<String> shipped =
+                joost.json("PUT", "meerwaarde/api/v1/kpi-libraries/tinten", library.replace("welzijn-emmen", "tinten"));
         HttpResponse<String> sql = joost.json(
                 "PUT",
                 "meerwaarde/api/v1/kpi-libraries/welzijn-emmen",
@@ -246,7 +255,9 @@ class KpiIT {
 
         HttpResponse<String> removed = joost.json("DELETE", "meerwaarde/api/v1/kpi-libraries/welzijn-emmen", "");
         assertThat(removed.statusCode()).isEqualTo(204);
-        assertThat(joost.get(RESULTS + "kpi=emmen-beantwoorde-signalen&scope=organisation&period=2025", "application/json")
+        assertThat(joost.get(
+                                RESULTS + "kpi=emmen-beantwoorde-signalen&scope=organisation&period=2025",
+                                "application/json")
                         .statusCode())
                 .isEqualTo(400);
     }
