@@ -20,7 +20,9 @@ public interface KpiEngine {
 
     /**
      * The figures of these KPIs for one scope and period, in the order asked. A KPI whose figures are external
-     * (entered, not computed) gives a result without values here.
+     * (entered, not computed) gives the figures entered for the municipality of a funder scope (of every funder's
+     * municipality for the organisation) whose period lies within the period asked, one per municipality and period
+     * (group {@code 0114 2025-01-01/2025-12-31}); other scopes have none.
      *
      * @throws InvalidInputException when an id is unknown (field {@code kpis[i]})
      */

@@ -35,6 +35,7 @@ final class Computation {
     private final LocalDate from;
     private final LocalDate to;
     private final Period period;
+    private final Scope scope;
     private final Function<String, Formula> formulas;
     private final Map<AggregateRequest, Map<String, Partial>> results = new HashMap<>();
     private final Map<RefKey, Figure> refs = new HashMap<>();
@@ -54,6 +55,7 @@ final class Computation {
         this.from = period.start();
         this.to = period.end();
         this.period = period;
+        this.scope = scope;
         this.formulas = formulas;
     }
 
@@ -93,6 +95,14 @@ final class Computation {
     List<OutcomeFigures> outcomes(OutcomeScale scale) throws SQLException {
         statements++;
         return OutcomeQuery.compute(connection, activities, period, scale.questionnaireId(), scale.items());
+    }
+
+    Scope scope() {
+        return scope;
+    }
+
+    Period period() {
+        return period;
     }
 
     /** How many statements ran (for tests and the benchmark). */

@@ -103,6 +103,10 @@ record Formula(Measure measure, Optional<Field> by, Optional<List<Condition>> qu
     /** What an outcome formula tells per item. */
     enum Statistic {
         CLIENTS("clients"),
+        /** The mean first score of the residents whose change is a number: where they started. */
+        BASELINE("baseline"),
+        /** The mean last score of those residents: where they are now. */
+        LATEST("latest"),
         MEAN_CHANGE("meanChange"),
         IMPROVED("improved"),
         STABLE("stable"),

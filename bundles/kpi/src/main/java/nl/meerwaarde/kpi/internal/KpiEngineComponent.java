@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,14 +20,18 @@ import nl.meerwaarde.api.InvalidInputException;
 import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.Period;
 import nl.meerwaarde.api.Scope;
+import nl.meerwaarde.api.kpi.ExternalFigure;
 import nl.meerwaarde.api.kpi.KpiDefinition;
 import nl.meerwaarde.api.kpi.KpiEngine;
 import nl.meerwaarde.api.kpi.KpiLibraries;
 import nl.meerwaarde.api.kpi.KpiResult;
 import nl.meerwaarde.api.kpi.KpiValue;
+import nl.meerwaarde.api.store.ExternalFigureStore;
 import nl.meerwaarde.api.store.KpiLibraryStore;
 import nl.meerwaarde.api.store.ReportingDatabase;
 import nl.meerwaarde.forms.QuestionnaireCatalog;
+import nl.meerwaarde.host.spi.Funder;
+import nl.meerwaarde.host.spi.Organisation;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -78,6 +83,20 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
     private final LibrarySources sources;
     private final Clock clock;
 
+    /** Figures entered for external KPIs; without it those KPIs have no values. */
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ExternalFigureStore externalFigures;
+
+    /** The host's funders and their municipalities, for external figures. */
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Organisation organisation;
+
     /** The organisation's published libraries; without it only the shipped and folder ones are in use. */
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -122,6 +141,13 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
         this.catalog = catalog;
         this.published = published;
         this.clock = clock;
+    }
+
+    /** For tests: the services DS would bind for external figures. */
+    KpiEngineComponent withExternalFigures(ExternalFigureStore store, Organisation host) {
+        this.externalFigures = store;
+        this.organisation = host;
+        return this;
     }
 
     @Modified
@@ -272,7 +298,7 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
     private List<KpiValue> values(Kpi kpi, Computation computation, Map<String, List<OutcomeFigures>> outcomes)
             throws SQLException {
         if (kpi.formula().isEmpty()) {
-            return List.of();
+            return external(kpi.id(), computation.scope(), computation.period());
         }
         Formula formula = kpi.formula().get();
         if (formula.measure() instanceof Formula.Outcome outcome) {
@@ -296,6 +322,38 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
         return values;
     }
 
+    /**
+     * The figures entered for an external KPI: for a funder scope those of its municipality, for the organisation those
+     * of every funder's municipality; other scopes are not municipalities and have none.
+     */
+    private List<KpiValue> external(String kpiId, Scope scope, Period period) {
+        ExternalFigureStore store = externalFigures;
+        Organisation host = organisation;
+        if (store == null || host == null) {
+            return List.of();
+        }
+        List<String> municipalities = host.funders().stream()
+                .filter(funder -> scope instanceof Scope.OrganisationScope
+                        || (scope instanceof Scope.FunderScope asked
+                                && asked.funder().equals(funder.id())))
+                .map(Funder::municipalityCode)
+                .distinct()
+                .sorted()
+                .toList();
+        List<KpiValue> values = new ArrayList<>();
+        for (String municipality : municipalities) {
+            for (ExternalFigure figure : store.find(municipality, List.of(kpiId), period)) {
+                String group = municipality + " " + figure.period().start() + "/"
+                        + figure.period().end().minusDays(1);
+                values.add(value(
+                        Optional.of(group),
+                        Figure.of(Exact.of(figure.value()), figure.n().orElse(0L)),
+                        List.of()));
+            }
+        }
+        return values;
+    }
+
     /** The scored items of the newest version of a questionnaire. */
     private OutcomeScale scale(String questionnaire) {
         QuestionnaireCatalog questionnaires = catalog;
@@ -315,18 +373,22 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
         Exact clients = Exact.of(item.clients());
         return switch (statistic) {
             case CLIENTS -> Figure.of(clients, item.clients());
-            case MEAN_CHANGE -> {
-                if (item.changes() == 0) {
-                    yield Figure.none();
-                }
-                Exact sum = Exact.of(item.sumOfChanges());
-                Exact count = Exact.of(item.changes());
-                yield new Figure(sum.dividedBy(count), item.changes(), sum, count, null, null);
-            }
+            case BASELINE -> mean(item.sumOfFirst(), item.changes());
+            case LATEST -> mean(item.sumOfLast(), item.changes());
+            case MEAN_CHANGE -> mean(item.sumOfChanges(), item.changes());
             case IMPROVED -> percent(item.improved(), item.clients());
             case STABLE -> percent(item.stable(), item.clients());
             case WORSENED -> percent(item.worsened(), item.clients());
         };
+    }
+
+    private static Figure mean(BigDecimal total, int count) {
+        if (count == 0) {
+            return Figure.none();
+        }
+        Exact sum = Exact.of(total);
+        Exact n = Exact.of(count);
+        return new Figure(sum.dividedBy(n), count, sum, n, null, null);
     }
 
     private static Figure percent(int part, int whole) {

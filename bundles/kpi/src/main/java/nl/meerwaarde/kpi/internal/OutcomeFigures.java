@@ -17,12 +17,25 @@ import java.util.Optional;
  * @param changes the residents whose change is a number (both measurements on the scale; not when either is an
  *     Effectenmonitor relapse), so the {@code n} of the mean change
  * @param sumOfChanges the sum of those changes, exact; zero when there are none
+ * @param sumOfFirst the sum of the first scores of those same residents (so {@code sumOfFirst / changes} is where they
+ *     started, the inner ring of a spider web)
+ * @param sumOfLast the sum of their last scores ({@code sumOfLast - sumOfFirst = sumOfChanges})
  */
 record OutcomeFigures(
-        String linkPath, int clients, int changes, BigDecimal sumOfChanges, int improved, int stable, int worsened) {
+        String linkPath,
+        int clients,
+        int changes,
+        BigDecimal sumOfChanges,
+        int improved,
+        int stable,
+        int worsened,
+        BigDecimal sumOfFirst,
+        BigDecimal sumOfLast) {
     OutcomeFigures {
         Objects.requireNonNull(linkPath, "linkPath");
         Objects.requireNonNull(sumOfChanges, "sumOfChanges");
+        Objects.requireNonNull(sumOfFirst, "sumOfFirst");
+        Objects.requireNonNull(sumOfLast, "sumOfLast");
         if (clients != improved + stable + worsened || changes > clients || changes < 0) {
             throw new IllegalArgumentException("Inconsistent outcome figures for " + linkPath);
         }
@@ -30,7 +43,7 @@ record OutcomeFigures(
 
     /** No resident had a baseline and a follow-up. */
     static OutcomeFigures none(String linkPath) {
-        return new OutcomeFigures(linkPath, 0, 0, BigDecimal.ZERO, 0, 0, 0);
+        return new OutcomeFigures(linkPath, 0, 0, BigDecimal.ZERO, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     /** The mean change, rounded half-up to {@code scale} decimals; no value when no change is a number. */

@@ -92,7 +92,9 @@ final class OutcomeQuery {
                                     exact(row.getBigDecimal("sum_of_changes")),
                                     row.getInt("improved"),
                                     row.getInt("stable"),
-                                    row.getInt("worsened")));
+                                    row.getInt("worsened"),
+                                    exact(row.getBigDecimal("sum_of_first")),
+                                    exact(row.getBigDecimal("sum_of_last"))));
                 }
             }
         }
@@ -156,7 +158,7 @@ final class OutcomeQuery {
                         + " MAX(CASE WHEN from_last = 1 THEN score END) AS last_score,"
                         + " MAX(CASE WHEN from_last = 1 THEN relapse END) AS last_relapse"
                         + " FROM numbered GROUP BY resident_id, link_path HAVING MIN(day_key) < MAX(day_key))")
-                .append(", outcome AS (SELECT link_path,"
+                .append(", outcome AS (SELECT link_path, first_score, last_score,"
                         + " CASE WHEN first_relapse = 0 AND last_relapse = 0 THEN last_score - first_score END"
                         + " AS delta,"
                         + " CASE WHEN first_relapse = 0 AND last_relapse = 0 THEN"
@@ -170,7 +172,9 @@ final class OutcomeQuery {
                         + " SUM(delta) AS sum_of_changes,"
                         + " SUM(CASE WHEN direction > 0 THEN 1 ELSE 0 END) AS improved,"
                         + " SUM(CASE WHEN direction = 0 THEN 1 ELSE 0 END) AS stable,"
-                        + " SUM(CASE WHEN direction < 0 THEN 1 ELSE 0 END) AS worsened"
+                        + " SUM(CASE WHEN direction < 0 THEN 1 ELSE 0 END) AS worsened,"
+                        + " SUM(CASE WHEN delta IS NOT NULL THEN first_score END) AS sum_of_first,"
+                        + " SUM(CASE WHEN delta IS NOT NULL THEN last_score END) AS sum_of_last"
                         + " FROM outcome GROUP BY link_path");
         return new Statement(sql.text.toString(), sql.parameters);
     }

@@ -173,32 +173,35 @@ class OutcomeQueryTest {
                     OutcomeQuery.compute(connection, ZUID, Q2, scale.questionnaireId(), scale.items());
 
             assertThat(organisation)
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields(LEVELS)
                     .containsExactly(
-                            new OutcomeFigures("lichaamsfuncties", 4, 4, new BigDecimal("3"), 3, 0, 1),
-                            new OutcomeFigures("mentaalWelbevinden", 2, 2, BigDecimal.ZERO, 0, 2, 0),
-                            new OutcomeFigures("zingeving", 1, 1, new BigDecimal("-3"), 0, 0, 1),
+                            figures("lichaamsfuncties", 4, 4, new BigDecimal("3"), 3, 0, 1),
+                            figures("mentaalWelbevinden", 2, 2, BigDecimal.ZERO, 0, 2, 0),
+                            figures("zingeving", 1, 1, new BigDecimal("-3"), 0, 0, 1),
                             OutcomeFigures.none("kwaliteitVanLeven"),
-                            new OutcomeFigures("meedoen", 1, 1, BigDecimal.ONE, 1, 0, 0),
+                            figures("meedoen", 1, 1, BigDecimal.ONE, 1, 0, 0),
                             OutcomeFigures.none("dagelijksFunctioneren"));
             assertThat(organisation.get(0).meanChange(2)).contains(new BigDecimal("0.75"));
             assertThat(organisation.get(0).percentImproved(1)).contains(new BigDecimal("75.0"));
             assertThat(organisation.get(0).percentWorsened(1)).contains(new BigDecimal("25.0"));
             assertThat(organisation.get(3).meanChange(2)).isEmpty();
             assertThat(noord)
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields(LEVELS)
                     .containsExactly(
-                            new OutcomeFigures("lichaamsfuncties", 1, 1, new BigDecimal("3"), 1, 0, 0),
-                            new OutcomeFigures("mentaalWelbevinden", 1, 1, BigDecimal.ZERO, 0, 1, 0),
-                            new OutcomeFigures("zingeving", 1, 1, new BigDecimal("-3"), 0, 0, 1),
+                            figures("lichaamsfuncties", 1, 1, new BigDecimal("3"), 1, 0, 0),
+                            figures("mentaalWelbevinden", 1, 1, BigDecimal.ZERO, 0, 1, 0),
+                            figures("zingeving", 1, 1, new BigDecimal("-3"), 0, 0, 1),
                             OutcomeFigures.none("kwaliteitVanLeven"),
                             OutcomeFigures.none("meedoen"),
                             OutcomeFigures.none("dagelijksFunctioneren"));
             assertThat(zuid)
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields(LEVELS)
                     .containsExactly(
-                            new OutcomeFigures("lichaamsfuncties", 1, 1, BigDecimal.ONE, 1, 0, 0),
-                            new OutcomeFigures("mentaalWelbevinden", 1, 1, BigDecimal.ZERO, 0, 1, 0),
+                            figures("lichaamsfuncties", 1, 1, BigDecimal.ONE, 1, 0, 0),
+                            figures("mentaalWelbevinden", 1, 1, BigDecimal.ZERO, 0, 1, 0),
                             OutcomeFigures.none("zingeving"),
                             OutcomeFigures.none("kwaliteitVanLeven"),
-                            new OutcomeFigures("meedoen", 1, 1, BigDecimal.ONE, 1, 0, 0),
+                            figures("meedoen", 1, 1, BigDecimal.ONE, 1, 0, 0),
                             OutcomeFigures.none("dagelijksFunctioneren"));
         }
     }
@@ -264,8 +267,16 @@ class OutcomeQueryTest {
             List<OutcomeFigures> figures = OutcomeQuery.compute(connection, ORGANISATION, Q2, zrm, scale.items());
 
             assertThat(figures).hasSize(13);
-            assertThat(figures.get(0)).isEqualTo(new OutcomeFigures("financien", 2, 2, new BigDecimal("-2"), 1, 0, 1));
-            assertThat(figures.get(3)).isEqualTo(new OutcomeFigures("huisvesting", 1, 1, BigDecimal.ZERO, 0, 1, 0));
+            assertThat(figures.get(0).sumOfFirst()).isEqualByComparingTo("7");
+            assertThat(figures.get(0).sumOfLast()).isEqualByComparingTo("5");
+            assertThat(figures.get(0))
+                    .usingRecursiveComparison()
+                    .ignoringFields(LEVELS)
+                    .isEqualTo(figures("financien", 2, 2, new BigDecimal("-2"), 1, 0, 1));
+            assertThat(figures.get(3))
+                    .usingRecursiveComparison()
+                    .ignoringFields(LEVELS)
+                    .isEqualTo(figures("huisvesting", 1, 1, BigDecimal.ZERO, 0, 1, 0));
             assertThat(figures)
                     .filteredOn(f -> !Set.of("financien", "huisvesting").contains(f.linkPath()))
                     .allMatch(f -> f.equals(OutcomeFigures.none(f.linkPath())));
@@ -342,15 +353,21 @@ class OutcomeQueryTest {
             List<OutcomeFigures> noord = OutcomeQuery.compute(connection, NOORD, Q2, em, scale.items());
 
             assertThat(figures)
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields(LEVELS)
                     .containsExactly(
-                            new OutcomeFigures("financien.financienFase", 3, 2, new BigDecimal("2"), 2, 1, 0),
-                            new OutcomeFigures("wonen.wonenFase", 2, 0, BigDecimal.ZERO, 0, 1, 1),
+                            figures("financien.financienFase", 3, 2, new BigDecimal("2"), 2, 1, 0),
+                            figures("wonen.wonenFase", 2, 0, BigDecimal.ZERO, 0, 1, 1),
                             OutcomeFigures.none("sociaalNetwerk.sociaalNetwerkFase"),
                             OutcomeFigures.none("dagbesteding.dagbestedingFase"));
             assertThat(figures.get(1).meanChange(2)).isEmpty();
             assertThat(noord.get(0))
-                    .isEqualTo(new OutcomeFigures("financien.financienFase", 1, 1, new BigDecimal("2"), 1, 0, 0));
-            assertThat(noord.get(1)).isEqualTo(new OutcomeFigures("wonen.wonenFase", 1, 0, BigDecimal.ZERO, 0, 0, 1));
+                    .usingRecursiveComparison()
+                    .ignoringFields(LEVELS)
+                    .isEqualTo(figures("financien.financienFase", 1, 1, new BigDecimal("2"), 1, 0, 0));
+            assertThat(noord.get(1))
+                    .usingRecursiveComparison()
+                    .ignoringFields(LEVELS)
+                    .isEqualTo(figures("wonen.wonenFase", 1, 0, BigDecimal.ZERO, 0, 0, 1));
         }
     }
 
@@ -529,6 +546,12 @@ class OutcomeQueryTest {
         nl.meerwaarde.api.kpi.KpiValue change = results.get(1).values().get(0);
         assertThat(change.value()).contains(new BigDecimal("1"));
         assertThat(change.terms()).contains(new nl.meerwaarde.api.kpi.KpiValue.Terms("3", "3"));
+        List<nl.meerwaarde.api.kpi.KpiResult> levels = kpis.compute(
+                List.of("uitkomst-zrm-begin", "uitkomst-zrm-laatste"),
+                new nl.meerwaarde.api.Scope.OrganisationScope(),
+                Q2);
+        assertThat(levels.get(0).values().get(0).exact()).contains("8/3");
+        assertThat(levels.get(1).values().get(0).exact()).contains("11/3");
         nl.meerwaarde.api.kpi.KpiValue improved = results.get(2).values().get(0);
         assertThat(improved.value()).contains(new BigDecimal("66.6666666667"));
         assertThat(improved.exact()).contains("200/3");
@@ -537,6 +560,15 @@ class OutcomeQueryTest {
                 .as("a domain nobody measured twice")
                 .isEmpty();
         assertThat(results.get(2).values().get(1).n()).isZero();
+    }
+
+    /** The sums of first and last scores, checked on their own where they matter. */
+    private static final String[] LEVELS = {"sumOfFirst", "sumOfLast"};
+
+    private static OutcomeFigures figures(
+            String path, int clients, int changes, BigDecimal sum, int improved, int stable, int worsened) {
+        return new OutcomeFigures(
+                path, clients, changes, sum, improved, stable, worsened, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     private static JdbcResponseStore store(DataSource dataSource) throws SQLException {
