@@ -2,6 +2,9 @@ package nl.meerwaarde.web.internal.screens;
 
 import static nl.meerwaarde.web.internal.Html.escape;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,7 +12,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,10 +27,15 @@ import nl.meerwaarde.api.Period;
 import nl.meerwaarde.api.Scope;
 import nl.meerwaarde.api.kpi.KpiDefinition;
 import nl.meerwaarde.api.kpi.KpiResult;
+import nl.meerwaarde.api.kpi.KpiSet;
 import nl.meerwaarde.api.kpi.KpiSource;
 import nl.meerwaarde.api.kpi.KpiValue;
+import nl.meerwaarde.api.questionnaire.Item;
+import nl.meerwaarde.api.questionnaire.ItemType;
 import nl.meerwaarde.api.store.ActivityStore;
+import nl.meerwaarde.forms.QuestionnaireCatalog;
 import nl.meerwaarde.host.spi.Funder;
+import nl.meerwaarde.host.spi.FunderId;
 import nl.meerwaarde.host.spi.Organisation;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.host.spi.Team;
@@ -34,9 +45,11 @@ import nl.meerwaarde.web.internal.Messages;
 import nl.meerwaarde.web.internal.TeamNames;
 
 /**
- * The HTML of the KPI dashboard: the GET form, the drill-down, the trend and a table per KPI. The tables are the
- * accessible source of the charts: {@code static/dashboard.js} reads {@code data-chart}, the row headers and each
- * value cell's {@code data-value}, and draws a chart above the table. Every value is escaped.
+ * The HTML of the KPI dashboard: the GET form, the drill-down, the trend, the overviews of instrument outcomes (the
+ * Positieve Gezondheid spider web, ZRM progress) and a table per KPI. The tables are the accessible source of the
+ * charts: {@code static/dashboard.js} reads {@code data-chart}, the row headers and each value cell's {@code
+ * data-value} (per column headed {@code data-series} when a table has several), and draws a chart above the table.
+ * Every value is escaped.
  */
 final class DashboardHtml {
     /** Rows of one breakdown shown at most (an organisation has thousands of activities); the rest are counted. */
@@ -52,6 +65,21 @@ final class DashboardHtml {
 
     static final int TREND_MONTHS = 12;
 
+    /** The breakdown of instrument outcome KPIs: the item's answer path ({@code financien.financienFase}). */
+    static final String OUTCOME_ITEM = "outcome.item";
+    /** The KPIs of the Positieve Gezondheid spider web: mean first and mean last self-rating per dimension. */
+    static final String PG_BEGIN = "uitkomst-pg-begin";
+
+    static final String PG_LATEST = "uitkomst-pg-laatste";
+    /** The KPIs of ZRM progress: % improved, stable and worsened per domain. */
+    static final List<String> ZRM_PROGRESS =
+            List.of("uitkomst-zrm-verbeterd", "uitkomst-zrm-stabiel", "uitkomst-zrm-verslechterd");
+    /** The scale of Positieve Gezondheid's self-ratings. */
+    static final int PG_MAX = 10;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("d-M-uuuu");
+
     /** A period with its label, e.g. "K2 2026". */
     record Labelled(Period period, String label) {}
 
@@ -66,8 +94,13 @@ final class DashboardHtml {
     private final ActivityStore activities;
     private final TeamNames teams;
     private final KpiNumberFormat numbers;
+    private final QuestionnaireCatalog catalog;
+    private final List<KpiSet> stored;
     private final Map<String, String> titles = new HashMap<>();
+    /** Per questionnaire id, its items' labels by answer path (each questionnaire looked up once per page). */
+    private final Map<String, Map<String, String>> itemLabels = new HashMap<>();
 
+    /** Without questionnaire catalog and stored sets: for naming scopes, periods and libraries. */
     DashboardHtml(
             HttpServletRequest request,
             Messages messages,
@@ -75,6 +108,22 @@ final class DashboardHtml {
             Subject.WorkerSubject worker,
             Organisation organisation,
             ActivityStore activities) {
+        this(request, messages, links, worker, organisation, activities, null, List.of());
+    }
+
+    /**
+     * @param catalog may be {@code null}: outcome items are then shown by their answer paths
+     * @param stored the organisation's KPI sets, offered beside the libraries
+     */
+    DashboardHtml(
+            HttpServletRequest request,
+            Messages messages,
+            Links links,
+            Subject.WorkerSubject worker,
+            Organisation organisation,
+            ActivityStore activities,
+            QuestionnaireCatalog catalog,
+            List<KpiSet> stored) {
         this.request = request;
         this.messages = messages;
         this.links = links;
@@ -83,6 +132,8 @@ final class DashboardHtml {
         this.activities = activities;
         this.teams = TeamNames.of(organisation);
         this.numbers = new KpiNumberFormat(messages.locale());
+        this.catalog = catalog;
+        this.stored = List.copyOf(stored);
     }
 
     String intro() {
@@ -94,7 +145,7 @@ final class DashboardHtml {
     /** The GET form with the values as asked, and the problems on their fields (with the summary above). */
     String form(
             DashboardQuery asked,
-            List<String> libraries,
+            List<String> sets,
             List<KpiDefinition> trendable,
             Optional<KpiDefinition> trendKpi,
             List<DashboardQuery.Problem> problems) {
@@ -125,8 +176,8 @@ final class DashboardHtml {
                         "dashboard-set",
                         messages.get(label("dashboard-set")),
                         null,
-                        libraries.stream()
-                                .map(id -> new Form.Option(id, libraryName(id)))
+                        sets.stream()
+                                .map(id -> new Form.Option(id, setOption(id)))
                                 .toList(),
                         null))
                 .append(scopeField(values.scope(), asked.scope(), problems))
@@ -321,32 +372,33 @@ final class DashboardHtml {
                 .append(
                         "<section class=\"dashboard\" aria-labelledby=\"dashboard-title\">\n<h2 id=\"dashboard-title\">")
                 .append(escape(messages.get(
-                        "dashboard.results.title", libraryName(asked.values().set()), scopeLabel, periodLabel)))
+                        "dashboard.results.title", setName(asked.values().set()), scopeLabel, periodLabel)))
                 .append("</h2>\n")
+                .append("<p class=\"report-export\"><a href=\"")
+                .append(escape(ReportPage.link(links, asked.values().set(), scope, asked.values(), period.start())))
+                .append("\">")
+                .append(escape(messages.get("report.export")))
+                .append("</a></p>\n")
                 .append(drillDown(scope, activity));
         trendKpi.ifPresent(definition -> html.append(trend(definition, trend, scopeLabel)));
+        Map<String, KpiResult> byId = new HashMap<>();
+        results.forEach(result -> byId.put(result.kpiId(), result));
+        html.append(spiderWeb(inSet, byId, periodLabel)).append(zrmProgress(inSet, byId, periodLabel));
         List<KpiDefinition> later = new ArrayList<>();
-        if (!results.isEmpty()) {
+        if (results.stream().anyMatch(result -> !result.values().isEmpty())) {
             html.append("<h2 id=\"kpis-title\">")
                     .append(escape(messages.get("dashboard.kpis")))
                     .append("</h2>\n");
         }
-        for (KpiResult result : results) {
-            KpiDefinition definition = inSet.stream()
-                    .filter(candidate -> candidate.id().equals(result.kpiId()))
-                    .findFirst()
-                    .orElse(null);
-            if (definition == null) {
-                continue;
-            }
-            if (result.values().isEmpty()) {
+        for (KpiDefinition definition : inSet) {
+            KpiResult result = byId.get(definition.id());
+            if (result == null || result.values().isEmpty()) {
                 later.add(definition);
             } else {
                 html.append(kpi(definition, result, periodLabel));
             }
         }
-        inSet.stream().filter(definition -> !DashboardPage.computed(definition)).forEach(later::add);
-        html.append(later(later)).append("</section>\n");
+        html.append(later(later, scope)).append("</section>\n");
         String statics = links.contextPath() + "/static/";
         html.append("<script src=\"")
                 .append(escape(statics + "chart.js/chart.umd.js"))
@@ -479,15 +531,30 @@ final class DashboardHtml {
                 .append("</h3>\n<p class=\"kpi__description\">")
                 .append(escape(definition.description()))
                 .append("</p>\n");
+        boolean external = definition.source() == KpiSource.EXTERNAL_FIGURES;
+        if (external) {
+            html.append("<p class=\"kpi__note\">")
+                    .append(escape(messages.get("dashboard.external.note")))
+                    .append("</p>\n");
+        } else if (selfRating(definition)) {
+            html.append("<p class=\"kpi__note\">")
+                    .append(escape(messages.get("dashboard.outcome.selfRating")))
+                    .append("</p>\n");
+        }
         Optional<String> breakdown = definition.breakdown();
         List<KpiValue> values = result.values();
         List<Row> rows = new ArrayList<>();
-        if (breakdown.isEmpty()) {
+        if (external) {
+            // one figure per municipality and period entered
+            for (KpiValue value : values.subList(0, Math.min(values.size(), MAX_ROWS))) {
+                rows.add(new Row(escape(externalGroup(value.group().orElse(""))), Optional.of(value), true));
+            }
+        } else if (breakdown.isEmpty()) {
             rows.add(new Row(escape(periodLabel), values.stream().findFirst()));
         } else {
             List<Map.Entry<String, KpiValue>> labelled = new ArrayList<>();
             for (KpiValue value : values.subList(0, Math.min(values.size(), MAX_ROWS))) {
-                labelled.add(Map.entry(group(breakdown.get(), value.group().orElse("")), value));
+                labelled.add(Map.entry(group(definition, value.group().orElse("")), value));
             }
             if ("activity.id".equals(breakdown.get())) {
                 // activities by title, not by their ids' order
@@ -496,8 +563,10 @@ final class DashboardHtml {
             }
             labelled.forEach(entry -> rows.add(new Row(escape(entry.getKey()), Optional.of(entry.getValue()))));
         }
-        String groupHeader = breakdown.map(this::breakdownName).orElse(messages.get("dashboard.col.period"));
-        boolean chart = breakdown.isPresent()
+        String groupHeader = external
+                ? messages.get("dashboard.external.col")
+                : breakdown.map(this::breakdownName).orElse(messages.get("dashboard.col.period"));
+        boolean chart = (breakdown.isPresent() || (external && rows.size() > 1))
                 && rows.stream()
                         .anyMatch(row -> row.value().flatMap(KpiValue::value).isPresent());
         html.append(table(
@@ -513,21 +582,21 @@ final class DashboardHtml {
             html.append(Layout.paragraph(messages.get("dashboard.rows.more", MAX_ROWS, values.size())));
         }
         if (definition.quotes()) {
-            html.append(quotes(breakdown, values));
+            html.append(quotes(definition, values));
         }
         return html.append("</section>\n").toString();
     }
 
     /** The quotes ("vertellen") under each group that has them, in a disclosure with their number. */
-    private String quotes(Optional<String> breakdown, List<KpiValue> values) {
+    private String quotes(KpiDefinition definition, List<KpiValue> values) {
         StringBuilder html = new StringBuilder(1024);
         for (KpiValue value : values) {
             if (value.quotes().isEmpty()) {
                 continue;
             }
-            String group = breakdown
-                    .map(field -> group(field, value.group().orElse("")))
-                    .orElse("");
+            String group = definition.breakdown().isPresent()
+                    ? group(definition, value.group().orElse(""))
+                    : "";
             html.append("<details class=\"quotes\">\n<summary>")
                     .append(escape(messages.get(
                             "dashboard.quotes", group, value.quotes().size())))
@@ -540,8 +609,8 @@ final class DashboardHtml {
         return html.toString();
     }
 
-    /** The KPIs of the set whose figures are entered or come from instruments: not on the dashboard yet. */
-    private String later(List<KpiDefinition> later) {
+    /** The KPIs of the set without figures for this scope and period (nothing registered, measured or entered). */
+    private String later(List<KpiDefinition> later, Scope scope) {
         if (later.isEmpty()) {
             return "";
         }
@@ -549,15 +618,19 @@ final class DashboardHtml {
                 .append("<section class=\"kpi-later\" aria-labelledby=\"later-title\">\n<h2 id=\"later-title\">")
                 .append(escape(messages.get("dashboard.later.title")))
                 .append("</h2>\n")
-                .append(Layout.paragraph(messages.get("dashboard.later.text", later.size())))
+                .append(Layout.paragraph(messages.get("dashboard.later.none", later.size())))
                 .append("<details>\n<summary>")
                 .append(escape(messages.get("dashboard.later.show", later.size())))
                 .append("</summary>\n<ul>\n");
+        boolean municipal = scope instanceof Scope.OrganisationScope || scope instanceof Scope.FunderScope;
         for (KpiDefinition definition : later) {
+            String source = definition.source() == KpiSource.EXTERNAL_FIGURES && !municipal
+                    ? "dashboard.source.externalScope"
+                    : sourceKey(definition.source());
             html.append("<li>")
                     .append(escape(definition.name()))
                     .append(" <span class=\"kpi-later__source\">(")
-                    .append(escape(messages.get(sourceKey(definition.source()))))
+                    .append(escape(messages.get(source)))
                     .append(")</span></li>\n");
         }
         return html.append("</ul>\n</details>\n</section>\n").toString();
@@ -571,8 +644,15 @@ final class DashboardHtml {
         };
     }
 
-    /** A row of a figures table: its header (HTML, escaped) and its figure, if any. */
-    private record Row(String header, Optional<KpiValue> value) {}
+    /**
+     * A row of a figures table: its header (HTML, escaped) and its figure, if any; an external figure's n of 0 is
+     * one its source did not give.
+     */
+    private record Row(String header, Optional<KpiValue> value, boolean external) {
+        Row(String header, Optional<KpiValue> value) {
+            this(header, value, false);
+        }
+    }
 
     /**
      * A table of figures: a row header, the value and n. With a chart kind ({@code bar}, {@code line}) the table
@@ -620,11 +700,280 @@ final class DashboardHtml {
                     .append("</th>")
                     .append(valueCell(row.value()))
                     .append("<td class=\"num\">")
-                    .append(escape(numbers.count(row.value().map(KpiValue::n).orElse(0L))))
+                    .append(escape(
+                            row.external() && row.value().map(KpiValue::n).orElse(0L) == 0
+                                    ? messages.get("dashboard.external.nUnknown")
+                                    : numbers.count(row.value().map(KpiValue::n).orElse(0L))))
                     .append(parts(row.value()))
                     .append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n</div>\n").toString();
+    }
+
+    // ---------------------------------------------------------------- instrument outcomes
+
+    /**
+     * The Positieve Gezondheid spider web when the set has both its KPIs: per dimension the mean first and mean last
+     * self-rating of the same residents (0..10), as a table a radar chart is drawn from, labelled as a self-rating.
+     */
+    private String spiderWeb(List<KpiDefinition> inSet, Map<String, KpiResult> results, String periodLabel) {
+        Optional<KpiDefinition> begin = find(inSet, PG_BEGIN);
+        if (begin.isEmpty() || find(inSet, PG_LATEST).isEmpty()) {
+            return "";
+        }
+        List<Series> series = List.of(
+                new Series(messages.get("dashboard.web.begin"), "brand", values(results.get(PG_BEGIN))),
+                new Series(messages.get("dashboard.web.latest"), "accent", values(results.get(PG_LATEST))));
+        String id = "outcome-web";
+        return new StringBuilder(4096)
+                .append("<section class=\"kpi kpi--outcomes\" id=\"")
+                .append(id)
+                .append("\" aria-labelledby=\"")
+                .append(id)
+                .append("-title\">\n<h2 id=\"")
+                .append(id)
+                .append("-title\">")
+                .append(escape(messages.get("dashboard.web.title")))
+                .append("</h2>\n<p class=\"kpi__note\">")
+                .append(escape(messages.get("dashboard.web.note")))
+                .append("</p>\n")
+                .append(seriesTable(
+                        id + "-table",
+                        messages.get("dashboard.web.caption", periodLabel),
+                        messages.get("dashboard.web.dimension"),
+                        begin.get(),
+                        series,
+                        "radar",
+                        messages.get("dashboard.web.chart"),
+                        " data-chart-min=\"0\" data-chart-max=\"" + PG_MAX + "\""))
+                .append("</section>\n")
+                .toString();
+    }
+
+    /** ZRM progress when the set has its three KPIs: per domain the % improved, stable and worsened (stacked bars). */
+    private String zrmProgress(List<KpiDefinition> inSet, Map<String, KpiResult> results, String periodLabel) {
+        Optional<KpiDefinition> improved = find(inSet, ZRM_PROGRESS.get(0));
+        if (improved.isEmpty()
+                || !ZRM_PROGRESS.stream().allMatch(kpi -> find(inSet, kpi).isPresent())) {
+            return "";
+        }
+        List<Series> series = List.of(
+                new Series(messages.get("dashboard.zrm.improved"), "brand", values(results.get(ZRM_PROGRESS.get(0)))),
+                new Series(messages.get("dashboard.zrm.stable"), "neutral", values(results.get(ZRM_PROGRESS.get(1)))),
+                new Series(messages.get("dashboard.zrm.worsened"), "accent", values(results.get(ZRM_PROGRESS.get(2)))));
+        String id = "outcome-zrm";
+        return new StringBuilder(4096)
+                .append("<section class=\"kpi kpi--outcomes\" id=\"")
+                .append(id)
+                .append("\" aria-labelledby=\"")
+                .append(id)
+                .append("-title\">\n<h2 id=\"")
+                .append(id)
+                .append("-title\">")
+                .append(escape(messages.get("dashboard.zrm.title")))
+                .append("</h2>\n<p class=\"kpi__note\">")
+                .append(escape(messages.get("dashboard.zrm.note")))
+                .append("</p>\n")
+                .append(
+                        seriesTable(
+                                id + "-table",
+                                messages.get("dashboard.zrm.caption", periodLabel),
+                                messages.get("dashboard.zrm.domain"),
+                                improved.get(),
+                                series,
+                                "bar",
+                                messages.get("dashboard.zrm.chart"),
+                                " data-chart-stacked=\"\" data-chart-horizontal=\"\" data-chart-min=\"0\" data-chart-max=\"100\""))
+                .append("</section>\n")
+                .toString();
+    }
+
+    private static Optional<KpiDefinition> find(List<KpiDefinition> definitions, String id) {
+        return definitions.stream()
+                .filter(definition -> definition.id().equals(id))
+                .findFirst();
+    }
+
+    /** A result's figures by group, in the engine's order (the items' order in the questionnaire). */
+    private static Map<String, KpiValue> values(KpiResult result) {
+        Map<String, KpiValue> values = new LinkedHashMap<>();
+        if (result != null) {
+            result.values().forEach(value -> values.putIfAbsent(value.group().orElse(""), value));
+        }
+        return values;
+    }
+
+    /**
+     * One column of figures of a table with several: its header, the colour the chart draws it in ({@code brand},
+     * {@code accent}, {@code neutral}) and its figures by group.
+     */
+    private record Series(String header, String colour, Map<String, KpiValue> values) {}
+
+    /**
+     * A table with a column per series and the n of the first series' figures (for outcomes the same residents in
+     * every column); the groups are named as the definition's groups are. The table carries what the script needs to
+     * draw one chart with a dataset per series; {@code attributes} adds the chart's scale and layout.
+     */
+    private String seriesTable(
+            String id,
+            String caption,
+            String groupHeader,
+            KpiDefinition definition,
+            List<Series> series,
+            String chart,
+            String chartLabel,
+            String attributes) {
+        LinkedHashSet<String> groups = new LinkedHashSet<>();
+        series.forEach(one -> groups.addAll(one.values().keySet()));
+        boolean any = series.stream()
+                .flatMap(one -> one.values().values().stream())
+                .anyMatch(value -> value.value().isPresent());
+        StringBuilder html = new StringBuilder(4096)
+                .append("<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"")
+                .append(escape(id))
+                .append("-caption\" tabindex=\"0\">\n<table class=\"kpi-table\" id=\"")
+                .append(escape(id))
+                .append('"');
+        if (any) {
+            html.append(" data-chart=\"")
+                    .append(chart)
+                    .append("\" data-chart-label=\"")
+                    .append(escape(chartLabel))
+                    .append('"')
+                    .append(attributes);
+        }
+        html.append(">\n<caption id=\"")
+                .append(escape(id))
+                .append("-caption\">")
+                .append(escape(caption))
+                .append("</caption>\n<thead>\n<tr><th scope=\"col\">")
+                .append(escape(groupHeader))
+                .append("</th>");
+        for (Series one : series) {
+            html.append("<th scope=\"col\" class=\"num\" data-series=\"")
+                    .append(one.colour())
+                    .append("\">")
+                    .append(escape(one.header()))
+                    .append("</th>");
+        }
+        html.append("<th scope=\"col\" class=\"num\"><abbr title=\"")
+                .append(escape(messages.get("dashboard.col.nLong")))
+                .append("\">n</abbr></th></tr>\n</thead>\n<tbody>\n");
+        for (String group : groups) {
+            html.append("<tr><th scope=\"row\">")
+                    .append(escape(group(definition, group)))
+                    .append("</th>");
+            for (Series one : series) {
+                html.append(valueCell(Optional.ofNullable(one.values().get(group))));
+            }
+            html.append("<td class=\"num\">")
+                    .append(escape(numbers.count(
+                            Optional.ofNullable(series.get(0).values().get(group))
+                                    .map(KpiValue::n)
+                                    .orElse(0L))))
+                    .append("</td></tr>\n");
+        }
+        return html.append("</tbody>\n</table>\n</div>\n").toString();
+    }
+
+    /** Whether a KPI's figures are Positieve Gezondheid's self-ratings (its questionnaire), to be labelled so. */
+    private static boolean selfRating(KpiDefinition definition) {
+        return questionnaire(definition)
+                .filter(id -> id.startsWith("positieve-gezondheid"))
+                .isPresent();
+    }
+
+    /** The questionnaire of an instrument outcome KPI, from its formula ({@code {"outcome": .., "questionnaire": ..}}). */
+    static Optional<String> questionnaire(KpiDefinition definition) {
+        if (definition.formula().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode formula = JSON.readTree(definition.formula().get());
+            JsonNode questionnaire = formula == null ? null : formula.get("questionnaire");
+            return formula != null && formula.has("outcome") && questionnaire != null && questionnaire.isTextual()
+                    ? Optional.of(questionnaire.asText())
+                    : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * An outcome item's label: the text of its enclosing group (the domain) or its own text at the top level, as the
+     * engine names the items, up to a colon that starts the question ("Lichaamsfuncties: welk cijfer ...?" is
+     * Lichaamsfuncties); the answer path when there is no catalog or the newest version has no such item.
+     */
+    private String itemLabel(Optional<String> questionnaire, String path) {
+        if (questionnaire.isEmpty() || catalog == null) {
+            return path;
+        }
+        Map<String, String> labels = itemLabels.computeIfAbsent(questionnaire.get(), id -> {
+            Map<String, String> found = new HashMap<>();
+            catalog.latest(id).ifPresent(definition -> collectLabels(definition.items(), "", Optional.empty(), found));
+            return found;
+        });
+        return labels.getOrDefault(path, path);
+    }
+
+    private static void collectLabels(
+            List<Item> level, String prefix, Optional<String> groupText, Map<String, String> into) {
+        for (Item item : level) {
+            if (item.repeats()) {
+                continue;
+            }
+            String path = prefix + item.linkId();
+            if (item.type() == ItemType.GROUP) {
+                collectLabels(item.items(), path + ".", Optional.of(item.text()), into);
+            } else {
+                into.put(path, shortLabel(groupText.orElse(item.text())));
+            }
+        }
+    }
+
+    private static String shortLabel(String text) {
+        int colon = text.indexOf(": ");
+        return colon > 0 ? text.substring(0, colon).trim() : text.trim();
+    }
+
+    // ---------------------------------------------------------------- external figures
+
+    /**
+     * An external figure's group ({@code 0114 2025-01-01/2025-12-31}) as people read it: "Gemeente Emmen · 1-1-2025
+     * t/m 31-12-2025", the municipality named after the funder with that municipality code.
+     */
+    private String externalGroup(String code) {
+        int space = code.indexOf(' ');
+        int slash = code.indexOf('/', space + 1);
+        if (space < 0 || slash < 0) {
+            return code.isEmpty() ? messages.get("common.unknown") : code;
+        }
+        try {
+            LocalDate first = LocalDate.parse(code.substring(space + 1, slash));
+            LocalDate last = LocalDate.parse(code.substring(slash + 1));
+            return messages.get(
+                    "dashboard.external.group",
+                    municipalityName(code.substring(0, space)),
+                    messages.get("dashboard.external.period", SHORT_DAY.format(first), SHORT_DAY.format(last)));
+        } catch (java.time.format.DateTimeParseException e) {
+            return code;
+        }
+    }
+
+    /** "Gemeente Emmen": the name of the funder with this municipality code ("Gemeente 0114" when none has it). */
+    private String municipalityName(String municipality) {
+        Optional<String> funder = organisation == null
+                ? Optional.empty()
+                : organisation.funders().stream()
+                        .filter(one -> municipality.equals(one.municipalityCode()))
+                        .map(Funder::name)
+                        .sorted()
+                        .findFirst();
+        String name = funder.orElse(municipality);
+        // a municipality funder is usually named "Gemeente Emmen" already
+        return name.toLowerCase(Locale.ROOT).startsWith("gemeente ")
+                ? name
+                : messages.get("dashboard.external.municipality", name);
     }
 
     /** For a count of people with anonymous counts in it: how many were known and how many anonymous. */
@@ -669,16 +1018,20 @@ final class DashboardHtml {
         return messages.find("dashboard.by." + field).orElse(messages.get("dashboard.col.group"));
     }
 
-    /** A group of a breakdown as people read it: a target group's name, an activity's title, a dimension's name. */
-    private String group(String field, String code) {
+    /**
+     * A group of a breakdown as people read it: a target group's name, an activity's title, a dimension's name, an
+     * instrument's domain or dimension.
+     */
+    private String group(KpiDefinition definition, String code) {
         if (code.isEmpty()) {
             return messages.get("common.unknown");
         }
-        return switch (field) {
+        return switch (definition.breakdown().orElse("")) {
             case "activity.targetGroup" -> targetGroup(code);
             case "dimension.code" ->
                 messages.find("dashboard.dimension." + code).orElse(code);
             case "activity.id" -> activityTitle(code);
+            case OUTCOME_ITEM -> itemLabel(questionnaire(definition), code);
             default -> code;
         };
     }
@@ -705,6 +1058,37 @@ final class DashboardHtml {
         return messages.find("dashboard.library." + id).orElse(id);
     }
 
+    /** A stored KPI set's name, else the library's. */
+    String setName(String id) {
+        return storedSet(id).map(KpiSet::name).orElseGet(() -> libraryName(id));
+    }
+
+    /** A set as the form offers it: a stored set with its funder ("Rapportage Emmen (voor Gemeente Emmen)"). */
+    private String setOption(String id) {
+        Optional<KpiSet> set = storedSet(id);
+        if (set.isEmpty()) {
+            return libraryName(id);
+        }
+        return set.get()
+                .funder()
+                .map(funder -> messages.get("dashboard.set.forFunder", set.get().name(), funderName(funder)))
+                .orElse(set.get().name());
+    }
+
+    private Optional<KpiSet> storedSet(String id) {
+        return stored.stream().filter(set -> set.id().equals(id)).findFirst();
+    }
+
+    private String funderName(FunderId id) {
+        return organisation == null
+                ? id.value()
+                : organisation.funders().stream()
+                        .filter(one -> one.id().equals(id))
+                        .map(Funder::name)
+                        .findFirst()
+                        .orElse(id.value());
+    }
+
     private String organisationName() {
         return messages.get("dashboard.scope.organisation");
     }
@@ -724,14 +1108,7 @@ final class DashboardHtml {
             return messages.get("dashboard.scope.targetGroup", targetGroup(group.targetGroup()));
         }
         if (scope instanceof Scope.FunderScope funder) {
-            String name = organisation == null
-                    ? funder.funder().value()
-                    : organisation.funders().stream()
-                            .filter(one -> one.id().equals(funder.funder()))
-                            .map(Funder::name)
-                            .findFirst()
-                            .orElse(funder.funder().value());
-            return messages.get("dashboard.scope.funder", name);
+            return messages.get("dashboard.scope.funder", funderName(funder.funder()));
         }
         return organisationName();
     }

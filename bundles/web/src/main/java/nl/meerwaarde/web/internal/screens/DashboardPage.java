@@ -15,7 +15,10 @@ import nl.meerwaarde.api.Scope;
 import nl.meerwaarde.api.kpi.KpiDefinition;
 import nl.meerwaarde.api.kpi.KpiEngine;
 import nl.meerwaarde.api.kpi.KpiResult;
+import nl.meerwaarde.api.kpi.KpiSet;
 import nl.meerwaarde.api.store.ActivityStore;
+import nl.meerwaarde.api.store.KpiSetStore;
+import nl.meerwaarde.forms.QuestionnaireCatalog;
 import nl.meerwaarde.host.spi.Organisation;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.host.spi.TeamId;
@@ -33,10 +36,11 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * "KPI-dashboard" at {@code /meerwaarde/dashboard}: the figures of a KPI library for a scope and period, each with
- * its n, as tables that charts (Chart.js, drawn by {@code static/dashboard.js}) are drawn from; a trend line of one
- * KPI over the periods up to the chosen one; drill-down from the organisation to a team to an activity. A plain GET
- * form, so that every view has a URL and works without scripts.
+ * "KPI-dashboard" at {@code /meerwaarde/dashboard}: the figures of a KPI set (a stored set of a funder, or a library)
+ * for a scope and period, each with its n, as tables that charts (Chart.js, drawn by {@code static/dashboard.js}) are
+ * drawn from; a trend line of one KPI over the periods up to the chosen one; the Positieve Gezondheid spider web and
+ * ZRM progress when the set has their outcome KPIs; external figures per municipality and period; drill-down from the
+ * organisation to a team to an activity. A plain GET form, so that every view has a URL and works without scripts.
  *
  * <p>Who sees what follows the REST resource {@code /v1/kpis/results}: a manager or administrator every scope, a
  * worker only his or her own teams and their activities (403 with the form and a message otherwise).
@@ -69,6 +73,18 @@ public final class DashboardPage extends PageServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Organisation organisation;
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile QuestionnaireCatalog catalog;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile KpiSetStore sets;
+
     @Activate
     public DashboardPage(@Reference(name = "menu") ScreenMenu menu) {
         super(menu);
@@ -76,10 +92,23 @@ public final class DashboardPage extends PageServlet {
 
     /** For tests: the services given. */
     DashboardPage(ScreenMenu menu, KpiEngine engine, ActivityStore activities, Organisation organisation) {
+        this(menu, engine, activities, organisation, null, null);
+    }
+
+    /** For tests: the services given, the catalog and the set store too ({@code null} for a missing one). */
+    DashboardPage(
+            ScreenMenu menu,
+            KpiEngine engine,
+            ActivityStore activities,
+            Organisation organisation,
+            QuestionnaireCatalog catalog,
+            KpiSetStore sets) {
         super(menu);
         this.engine = engine;
         this.activities = activities;
         this.organisation = organisation;
+        this.catalog = catalog;
+        this.sets = sets;
     }
 
     @Override
@@ -88,6 +117,8 @@ public final class DashboardPage extends PageServlet {
                 engine,
                 activities,
                 organisation,
+                catalog,
+                sets,
                 request,
                 worker,
                 messages,
@@ -95,8 +126,23 @@ public final class DashboardPage extends PageServlet {
                 LocalDate.now(Clock.systemDefaultZone()));
     }
 
+    /** The page without questionnaire catalog and stored KPI sets (see the other {@code render}). */
+    static PageContent render(
+            KpiEngine engine,
+            ActivityStore activities,
+            Organisation organisation,
+            HttpServletRequest request,
+            Subject.WorkerSubject worker,
+            Messages messages,
+            Links links,
+            LocalDate today) {
+        return render(engine, activities, organisation, null, null, request, worker, messages, links, today);
+    }
+
     /**
-     * The page for the request's query string; {@code null} services are missing ones (503 without engine or store).
+     * The page for the request's query string; {@code null} services are missing ones (503 without engine or store;
+     * without catalog the outcome KPIs' items are shown by their answer paths, without set store only the libraries
+     * are sets).
      *
      * @param today the day the default period (its year) is taken from
      */
@@ -104,6 +150,8 @@ public final class DashboardPage extends PageServlet {
             KpiEngine engine,
             ActivityStore activities,
             Organisation organisation,
+            QuestionnaireCatalog catalog,
+            KpiSetStore sets,
             HttpServletRequest request,
             Subject.WorkerSubject worker,
             Messages messages,
@@ -116,7 +164,9 @@ public final class DashboardPage extends PageServlet {
         }
         boolean allScopes = seesEveryScope(worker);
         List<KpiDefinition> definitions = engine.definitions();
-        List<String> libraries = libraries(definitions);
+        List<KpiSet> stored = sets == null ? List.of() : sets.all();
+        List<String> choices = new ArrayList<>(libraries(definitions));
+        stored.stream().map(KpiSet::id).filter(id -> !choices.contains(id)).forEach(choices::add);
         Optional<String> defaultScope = allScopes
                 ? Optional.of(DashboardQuery.ORGANISATION)
                 : worker.teams().stream()
@@ -124,11 +174,10 @@ public final class DashboardPage extends PageServlet {
                         .sorted()
                         .findFirst()
                         .map(team -> DashboardQuery.TEAM + ":" + team);
-        DashboardQuery asked = DashboardQuery.read(request.getQueryString(), libraries, defaultScope, today);
-        DashboardHtml html = new DashboardHtml(request, messages, links, worker, organisation, activities);
-        List<KpiDefinition> inSet = definitions.stream()
-                .filter(definition -> definition.library().equals(asked.values().set()))
-                .toList();
+        DashboardQuery asked = DashboardQuery.read(request.getQueryString(), choices, defaultScope, today);
+        DashboardHtml html =
+                new DashboardHtml(request, messages, links, worker, organisation, activities, catalog, stored);
+        List<KpiDefinition> inSet = inSet(definitions, stored, asked.values().set());
         List<KpiDefinition> trendable = inSet.stream()
                 .filter(DashboardPage::computed)
                 .filter(definition -> definition.breakdown().isEmpty())
@@ -152,7 +201,7 @@ public final class DashboardPage extends PageServlet {
         }
         if (!problems.isEmpty()) {
             return PageContent.page(
-                            title, DashboardScreen.PATH, html.form(asked, libraries, trendable, trendKpi, problems))
+                            title, DashboardScreen.PATH, html.form(asked, choices, trendable, trendKpi, problems))
                     .withStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         Scope scope = asked.scope().orElseThrow();
@@ -161,21 +210,20 @@ public final class DashboardPage extends PageServlet {
         if (!allowed(worker, scope, activity)) {
             problems.add(new DashboardQuery.Problem("dashboard-scope", "dashboard.error.forbidden", List.of()));
             return PageContent.page(
-                            title, DashboardScreen.PATH, html.form(asked, libraries, trendable, trendKpi, problems))
+                            title, DashboardScreen.PATH, html.form(asked, choices, trendable, trendKpi, problems))
                     .withStatus(HttpServletResponse.SC_FORBIDDEN);
         }
         if (scope instanceof Scope.ActivityScope && activity.isEmpty()) {
             problems.add(new DashboardQuery.Problem("dashboard-scope", "dashboard.error.noActivity", List.of()));
             return PageContent.page(
-                            title, DashboardScreen.PATH, html.form(asked, libraries, trendable, trendKpi, problems))
+                            title, DashboardScreen.PATH, html.form(asked, choices, trendable, trendKpi, problems))
                     .withStatus(HttpServletResponse.SC_NOT_FOUND);
         }
         Period period = asked.period().orElseThrow();
-        List<KpiDefinition> computed =
-                inSet.stream().filter(DashboardPage::computed).toList();
-        List<KpiResult> results = computed.isEmpty()
+        // every KPI of the set: the external ones give the figures entered for the scope's municipalities
+        List<KpiResult> results = inSet.isEmpty()
                 ? List.of()
-                : engine.compute(computed.stream().map(KpiDefinition::id).toList(), scope, period);
+                : engine.compute(inSet.stream().map(KpiDefinition::id).toList(), scope, period);
         List<DashboardHtml.TrendPoint> trend = new ArrayList<>();
         if (trendKpi.isPresent()) {
             for (DashboardHtml.Labelled earlier : DashboardHtml.trendPeriods(period, asked.kind(), messages)) {
@@ -184,12 +232,31 @@ public final class DashboardPage extends PageServlet {
                         earlier, one.isEmpty() ? List.of() : one.get(0).values()));
             }
         }
-        String body = html.form(asked, libraries, trendable, trendKpi, List.of())
+        String body = html.form(asked, choices, trendable, trendKpi, List.of())
                 + html.results(asked, scope, activity, inSet, results, trendKpi, trend);
         return PageContent.page(title, DashboardScreen.PATH, body);
     }
 
-    /** Whether the KPI's figures are computed from registrations (it has a formula). */
+    /**
+     * The KPIs of the chosen set: a stored set's (in its order; a KPI the engine no longer knows is left out), else
+     * those of the library with that id, as {@code GET /v1/kpis/results} reads {@code set}.
+     */
+    static List<KpiDefinition> inSet(List<KpiDefinition> definitions, List<KpiSet> stored, String set) {
+        Optional<KpiSet> chosen =
+                stored.stream().filter(one -> one.id().equals(set)).findFirst();
+        if (chosen.isPresent()) {
+            return chosen.get().kpiIds().stream()
+                    .distinct()
+                    .flatMap(id -> definitions.stream()
+                            .filter(definition -> definition.id().equals(id)))
+                    .toList();
+        }
+        return definitions.stream()
+                .filter(definition -> definition.library().equals(set))
+                .toList();
+    }
+
+    /** Whether the KPI's figures are computed (it has a formula), rather than entered. */
     static boolean computed(KpiDefinition definition) {
         return definition.formula().isPresent();
     }

@@ -357,11 +357,12 @@ class DashboardPageTest {
     }
 
     @Test
-    void theSectorModelListsItsEnteredFiguresAsNotYetAvailable() {
+    void theSectorModelListsItsEnteredFiguresWithoutValuesAsNotYetAvailable() {
         PageContent page = render("set=sector-model", manager());
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(engine.calls.get(0).ids()).containsExactly("swn-signalen");
+        // external KPIs are asked too: the engine gives the figures entered (here none)
+        assertThat(engine.calls.get(0).ids()).containsExactly("swn-signalen", "swn-eenzaamheid");
         assertThat(page.body())
                 .contains("KPI-model sociaal werk: Hele organisatie, 2026")
                 .contains("<h2 id=\"later-title\">Nog niet op het dashboard</h2>")
