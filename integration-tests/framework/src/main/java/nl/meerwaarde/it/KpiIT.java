@@ -150,6 +150,27 @@ class KpiIT {
         assertThat(answer.body())
                 .contains("\"field\":\"kpi[0]\"", "\"field\":\"scope\"", "\"field\":\"period\"")
                 .doesNotContain("Exception");
+
+        HttpResponse<String> farAway = manager()
+                .get(
+                        RESULTS + "kpi=tinten-1&scope=organisation&from=%2B999999999-01-01&to=%2B999999999-01-02",
+                        "application/json");
+        assertThat(farAway.statusCode()).as(farAway.body()).isEqualTo(400);
+        assertThat(farAway.body()).contains("\"field\":\"from\"", "\"field\":\"to\"");
+
+        Browser sanne = new Browser(base);
+        sanne.login(WebIT.WORKER, WebIT.WORKER_PASSWORD);
+        assertThat(sanne.get("meerwaarde/api/v1/external-figures?municipality=0114&period=2025", "application/json")
+                        .statusCode())
+                .as("external figures stand beside organisation-wide figures: not for a worker")
+                .isEqualTo(403);
+        assertThat(sanne.get(
+                                RESULTS + "kpi=tinten-1&scope=activity&id="
+                                        + RegistrationKeys.activityId("GOLD-A4").value() + "&period=2025",
+                                "application/json")
+                        .statusCode())
+                .as("an activity of another team")
+                .isEqualTo(403);
     }
 
     @Test

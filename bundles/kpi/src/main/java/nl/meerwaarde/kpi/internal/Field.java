@@ -80,8 +80,11 @@ enum Field {
         return kind == Kind.NUMBER;
     }
 
-    /** A value a KPI can be broken down by: its groups. */
+    /**
+     * A value a KPI can be broken down by: its groups. Of the ids only the activity's (KPIs 12 and 22 are per
+     * activity): a breakdown per signal or participation would be a figure per person, not a KPI.
+     */
     boolean groups() {
-        return kind == Kind.CODE || kind == Kind.CODE_SET || kind == Kind.ID;
+        return kind == Kind.CODE || kind == Kind.CODE_SET || this == ACTIVITY_ID;
     }
 }

@@ -255,6 +255,9 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
         Libraries libraries = inUse();
         List<Kpi> kpis = kpis(libraries, kpiIds);
         try (Connection connection = database.connection()) {
+            // a pooled connection goes back as it came: another store writes on it next
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
@@ -270,6 +273,9 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
                 return results;
             } finally {
                 connection.rollback();
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(autoCommit);
+                connection.setReadOnly(false);
             }
         } catch (SQLException e) {
             // SQL state and code only: a driver's message may quote statement values

@@ -108,6 +108,18 @@ class FormulaParserTest {
     }
 
     @Test
+    void noBreakdownPerPersonOnlyPerActivity() throws IOException {
+        assertThat(errors("""
+                {"mean": "participation.grade", "by": "participation.id"}""")).containsExactly("formula.by formula.breakdown [participation.id]");
+        assertThat(errors("""
+                {"count": "signal.id", "by": "signal.id"}""")).containsExactly("formula.by formula.breakdown [signal.id]");
+        assertThat(errors("""
+                {"count": "participation.id", "quotes": [{"field": "participation.id", "is": "@group"}]}""")).contains("formula.quotes[0].is formula.condition [participation.id]");
+        assertThat(parse("""
+                {"mean": "participation.grade", "by": "activity.id"}""").by()).contains(Field.ACTIVITY_ID);
+    }
+
+    @Test
     void anOutcomeIsAWholeFormulaOfAStatisticAndAQuestionnaire() throws IOException {
         assertThat(parse("""
                 {"outcome": "meanChange", "questionnaire": "zrm-2017"}""").measure()).isEqualTo(new Formula.Outcome(Formula.Statistic.MEAN_CHANGE, "zrm-2017"));

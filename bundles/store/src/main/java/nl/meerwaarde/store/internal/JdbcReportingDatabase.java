@@ -20,18 +20,12 @@ import org.osgi.service.component.annotations.Reference;
         property = ReportingDatabase.SCHEMA_CHANGESETS + ":Integer=" + SchemaMigration.CHANGESETS)
 public final class JdbcReportingDatabase implements ReportingDatabase {
     private final DataSource dataSource;
-    private final boolean postgres;
+    /** Which database, found on first use: activation must not fail when the database is away for a moment. */
+    private volatile Boolean postgres;
 
     @Activate
-    public JdbcReportingDatabase(@Reference(name = "database") MigratedDatabase database) throws SQLException {
+    public JdbcReportingDatabase(@Reference(name = "database") MigratedDatabase database) {
         this.dataSource = database.dataSource();
-        try (Connection connection = dataSource.getConnection()) {
-            this.postgres = connection
-                    .getMetaData()
-                    .getDatabaseProductName()
-                    .toLowerCase(Locale.ROOT)
-                    .contains("postgres");
-        }
     }
 
     @Override
@@ -48,6 +42,19 @@ public final class JdbcReportingDatabase implements ReportingDatabase {
 
     @Override
     public boolean postgres() {
-        return postgres;
+        Boolean known = postgres;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = connection
+                        .getMetaData()
+                        .getDatabaseProductName()
+                        .toLowerCase(Locale.ROOT)
+                        .contains("postgres");
+            } catch (SQLException e) {
+                throw Jdbc.failure("find out which database holds the tables", e);
+            }
+            postgres = known;
+        }
+        return known;
     }
 }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
@@ -40,8 +42,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /**
  * {@code /v1/external-figures}: figures from outside the registrations (a municipality's loneliness percentage, a CBS
  * count) for the KPIs whose source is external, per municipality (CBS code) and period, shown beside the
- * organisation's own figures. Every worker reads them; a manager or administrator enters or imports them, all or none
- * per request.
+ * organisation's own figures. A manager or administrator reads, enters or imports them (all or none per request), as
+ * they read the organisation-wide figures beside which these stand.
  */
 @Component(service = ExternalFiguresResource.class)
 @JaxrsResource
@@ -89,7 +91,8 @@ public final class ExternalFiguresResource {
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @Context HttpServletRequest request) {
-        Caller.worker(request);
+        // like the organisation-wide figures they stand beside (KpiAccess): managers and administrators
+        KpiSetsResource.manager(request);
         List<FieldError> errors = new ArrayList<>();
         String town = municipality(municipality, errors);
         Optional<Period> within = KpisResource.period(period, from, to, errors);
@@ -116,10 +119,11 @@ public final class ExternalFiguresResource {
             check.add("figures", FieldCodes.RANGE, 1, MAX_FIGURES);
             check.done();
         }
-        KpiEngine kpiEngine = Problems.require(engine);
+        Map<String, KpiDefinition> definitions = new HashMap<>();
+        Problems.require(engine).definitions().forEach(definition -> definitions.put(definition.id(), definition));
         List<ExternalFigure> checked = new ArrayList<>();
         for (int i = 0; i < body.figures().size(); i++) {
-            figure(body.figures().get(i), "figures[" + i + "]", kpiEngine, check, manager)
+            figure(body.figures().get(i), "figures[" + i + "]", definitions, check, manager)
                     .ifPresent(checked::add);
         }
         check.done();
@@ -151,13 +155,17 @@ public final class ExternalFiguresResource {
     }
 
     private Optional<ExternalFigure> figure(
-            KpiViews.ExternalFigureBody body, String at, KpiEngine kpiEngine, Check check, Subject.WorkerSubject by) {
+            KpiViews.ExternalFigureBody body,
+            String at,
+            Map<String, KpiDefinition> definitions,
+            Check check,
+            Subject.WorkerSubject by) {
         if (body == null) {
             check.add(at, FieldCodes.REQUIRED);
             return Optional.empty();
         }
         boolean ok = true;
-        Optional<KpiDefinition> kpi = Optional.ofNullable(body.kpi()).flatMap(kpiEngine::definition);
+        Optional<KpiDefinition> kpi = Optional.ofNullable(body.kpi()).map(definitions::get);
         if (kpi.isEmpty() || kpi.get().source() != KpiSource.EXTERNAL_FIGURES) {
             check.add(at + ".kpi", body.kpi() == null ? FieldCodes.REQUIRED : FieldCodes.OPTION);
             ok = false;
@@ -191,6 +199,14 @@ public final class ExternalFiguresResource {
     private static Optional<Period> period(LocalDate from, LocalDate to, String at, Check check) {
         if (from == null || to == null) {
             check.add(at + (from == null ? ".from" : ".to"), FieldCodes.REQUIRED);
+            return Optional.empty();
+        }
+        if (!KpisResource.within(from) || !KpisResource.within(to)) {
+            check.add(
+                    at + (KpisResource.within(from) ? ".to" : ".from"),
+                    FieldCodes.RANGE,
+                    KpisResource.FIRST_DAY,
+                    KpisResource.LAST_DAY);
             return Optional.empty();
         }
         if (to.isBefore(from) || to.isAfter(from.plusYears(KpisResource.MAX_YEARS))) {

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -62,6 +64,10 @@ public final class KpisResource {
     static final int MAX_KPIS = 100;
     /** The longest custom period, in years. */
     static final int MAX_YEARS = 20;
+    /** The days a period may start and end on. */
+    static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+
+    static final LocalDate LAST_DAY = LocalDate.of(2199, 12, 31);
 
     static final String SCOPE_ORGANISATION = "organisation";
     static final String SCOPE_TEAM = "team";
@@ -136,7 +142,10 @@ public final class KpisResource {
         Subject.WorkerSubject worker = Caller.worker(request);
         KpiEngine kpiEngine = Problems.require(engine);
         List<FieldError> errors = new ArrayList<>();
-        List<String> ids = ids(kpiEngine, kpis, set, errors);
+        // one look at the definitions for the whole request: they may change meanwhile (another node publishes)
+        Map<String, KpiDefinition> definitions = new LinkedHashMap<>();
+        kpiEngine.definitions().forEach(definition -> definitions.put(definition.id(), definition));
+        List<String> ids = ids(definitions, kpis, set, errors);
         Optional<Scope> asked = scope(scope, id, errors);
         Optional<Period> range = period(period, from, to, errors);
         if (!errors.isEmpty()) {
@@ -146,8 +155,7 @@ public final class KpisResource {
         List<KpiResult> results = kpiEngine.compute(ids, asked.get(), range.orElseThrow());
         List<KpiViews.KpiResultView> views = new ArrayList<>();
         for (KpiResult result : results) {
-            KpiDefinition definition = kpiEngine.definition(result.kpiId()).orElseThrow();
-            views.add(KpiViews.KpiResultView.of(result, definition));
+            views.add(KpiViews.KpiResultView.of(result, definitions.get(result.kpiId())));
         }
         return new KpiViews.KpiResults(
                 new KpiViews.KpiScope(scope.trim(), SCOPE_ORGANISATION.equals(scope.trim()) ? null : id.trim()),
@@ -155,14 +163,22 @@ public final class KpisResource {
                 views);
     }
 
-    private List<String> ids(KpiEngine engine, List<String> kpis, String set, List<FieldError> errors) {
+    private List<String> ids(
+            Map<String, KpiDefinition> definitions, List<String> kpis, String set, List<FieldError> errors) {
         List<String> ids = new ArrayList<>();
+        if (kpis != null && kpis.size() > MAX_KPIS) {
+            errors.add(FieldError.of("kpi", FieldCodes.RANGE, 1, MAX_KPIS));
+            return ids;
+        }
         if (set != null && !set.isBlank()) {
             KpiSetStore store = sets;
             Optional<KpiSet> stored = store == null ? Optional.empty() : store.find(set.trim());
+            // a stored set may name a KPI whose library was removed since: it is left out, not blamed on the caller
             List<String> inSet = stored.isPresent()
-                    ? stored.get().kpiIds()
-                    : engine.definitions().stream()
+                    ? stored.get().kpiIds().stream()
+                            .filter(definitions::containsKey)
+                            .toList()
+                    : definitions.values().stream()
                             .filter(definition -> definition.library().equals(set.trim()))
                             .map(KpiDefinition::id)
                             .toList();
@@ -173,7 +189,7 @@ public final class KpisResource {
         }
         for (int i = 0; kpis != null && i < kpis.size(); i++) {
             String kpi = kpis.get(i).trim();
-            if (engine.definition(kpi).isEmpty()) {
+            if (!definitions.containsKey(kpi)) {
                 errors.add(FieldError.of("kpi[" + i + "]", FieldCodes.OPTION));
             } else if (!ids.contains(kpi)) {
                 ids.add(kpi);
@@ -236,16 +252,20 @@ public final class KpisResource {
             String value = period.trim();
             Matcher year = YEAR.matcher(value);
             Matcher quarter = QUARTER.matcher(value);
-            if (year.matches()) {
+            if (year.matches() && within(LocalDate.of(Integer.parseInt(value), 1, 1))) {
                 return Optional.of(Period.year(Integer.parseInt(value)));
             }
-            if (quarter.matches()) {
+            if (quarter.matches() && within(LocalDate.of(Integer.parseInt(quarter.group(1)), 1, 1))) {
                 return Optional.of(
                         Period.quarter(Integer.parseInt(quarter.group(1)), Integer.parseInt(quarter.group(2))));
             }
             if (MONTH.matcher(value).matches()) {
                 try {
-                    return Optional.of(Period.month(YearMonth.parse(value)));
+                    YearMonth month = YearMonth.parse(value);
+                    if (!within(month.atDay(1))) {
+                        throw new DateTimeParseException("out of range", value, 0);
+                    }
+                    return Optional.of(Period.month(month));
                 } catch (DateTimeParseException e) {
                     // fall through to the error
                 }
@@ -276,11 +296,21 @@ public final class KpisResource {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(value.trim()));
+            LocalDate day = LocalDate.parse(value.trim());
+            if (!within(day)) {
+                errors.add(FieldError.of(field, FieldCodes.RANGE, FIRST_DAY, LAST_DAY));
+                return Optional.empty();
+            }
+            return Optional.of(day);
         } catch (DateTimeParseException e) {
             errors.add(FieldError.of(field, FieldCodes.TYPE));
             return Optional.empty();
         }
+    }
+
+    /** Whether a day lies in the years KPIs are asked for; beyond them date arithmetic could overflow. */
+    static boolean within(LocalDate day) {
+        return !day.isBefore(FIRST_DAY) && !day.isAfter(LAST_DAY);
     }
 
     /** Managers and administrators see every scope; a worker only his or her teams and their activities. */
