@@ -12,6 +12,8 @@ public interface ExternalFigureStore {
     /**
      * Stores the figures in one transaction, all or none; a figure for a KPI, municipality and period that is already
      * there is replaced.
+     *
+     * @throws IllegalStateException when another save of the same figure happened at the same moment (try again)
      */
     void saveAll(List<ExternalFigure> figures);
 

@@ -14,7 +14,10 @@ public interface KpiLibraryStore {
     /** Every stored library, by id. */
     List<StoredLibrary> all();
 
-    /** Creates the library or replaces it whole. */
+    /** Creates the library or replaces it whole.
+     *
+     * @throws IllegalStateException when another save of the same id happened at the same moment (try again)
+     */
     void save(StoredLibrary library);
 
     /** Whether the library was there to delete. */

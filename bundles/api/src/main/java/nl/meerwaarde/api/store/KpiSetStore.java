@@ -13,7 +13,10 @@ public interface KpiSetStore {
 
     Optional<KpiSet> find(String id);
 
-    /** Creates the set or replaces it whole (its name, funder and KPIs). */
+    /** Creates the set or replaces it whole (its name, funder and KPIs).
+     *
+     * @throws IllegalStateException when another save of the same id happened at the same moment (try again)
+     */
     void save(KpiSet set, String actor);
 
     /** Whether a set was there to delete. */

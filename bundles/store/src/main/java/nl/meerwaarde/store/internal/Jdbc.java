@@ -116,6 +116,24 @@ final class Jdbc {
      * PostgreSQL batch entry, a "failing row contains" detail), which are personal data and must not reach a log.
      * The SQL state, error code and stack trace are kept, of every exception in the chain.
      */
+    /** SQL state of a unique (primary key) violation, on H2 and PostgreSQL. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Runs a replace-whole write; when another transaction wrote the same key at the same moment (a unique
+     * violation), the caller gets an {@link IllegalStateException} to answer as a conflict, not a store failure.
+     */
+    static void replacing(String what, Runnable write) {
+        try {
+            write.run();
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException cause && UNIQUE_VIOLATION.equals(cause.getSQLState())) {
+                throw new IllegalStateException("Could not " + what + ": it was changed at the same moment", e);
+            }
+            throw e;
+        }
+    }
+
     static StoreException failure(String what, SQLException e) {
         return new StoreException(
                 "Could not " + what + " (SQL state " + e.getSQLState() + ", error code " + e.getErrorCode() + ")",

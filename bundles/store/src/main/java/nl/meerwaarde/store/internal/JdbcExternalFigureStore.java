@@ -35,33 +35,35 @@ public final class JdbcExternalFigureStore implements ExternalFigureStore {
     @Override
     public void saveAll(List<ExternalFigure> figures) {
         List<ExternalFigure> all = List.copyOf(figures);
-        jdbc.transaction("save " + all.size() + " external figures", connection -> {
-            Jdbc.batch(
-                    connection,
-                    "DELETE FROM mw_external_figure WHERE municipality = ? AND kpi_id = ? AND period_start = ?"
-                            + " AND period_end = ?",
-                    all,
-                    (p, figure, ordinal) -> p.string(figure.municipality())
-                            .string(figure.kpiId())
-                            .date(figure.period().start())
-                            .date(figure.period().end()));
-            Jdbc.batch(
-                    connection,
-                    "INSERT INTO mw_external_figure (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Jdbc.lastById(all, JdbcExternalFigureStore::key),
-                    (p, figure, ordinal) -> {
-                        p.string(figure.kpiId())
-                                .string(figure.municipality())
-                                .date(figure.period().start())
-                                .date(figure.period().end())
-                                .decimal(figure.value());
-                        p.longValue(figure.n().orElse(null))
-                                .string(figure.source())
-                                .timestamp(figure.enteredAt())
-                                .string(figure.enteredBy());
-                    });
-            return null;
-        });
+        Jdbc.replacing(
+                "save " + all.size() + " external figures",
+                () -> jdbc.transaction("save " + all.size() + " external figures", connection -> {
+                    Jdbc.batch(
+                            connection,
+                            "DELETE FROM mw_external_figure WHERE municipality = ? AND kpi_id = ? AND period_start = ?"
+                                    + " AND period_end = ?",
+                            all,
+                            (p, figure, ordinal) -> p.string(figure.municipality())
+                                    .string(figure.kpiId())
+                                    .date(figure.period().start())
+                                    .date(figure.period().end()));
+                    Jdbc.batch(
+                            connection,
+                            "INSERT INTO mw_external_figure (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            Jdbc.lastById(all, JdbcExternalFigureStore::key),
+                            (p, figure, ordinal) -> {
+                                p.string(figure.kpiId())
+                                        .string(figure.municipality())
+                                        .date(figure.period().start())
+                                        .date(figure.period().end())
+                                        .decimal(figure.value());
+                                p.longValue(figure.n().orElse(null))
+                                        .string(figure.source())
+                                        .timestamp(figure.enteredAt())
+                                        .string(figure.enteredBy());
+                            });
+                    return null;
+                }));
     }
 
     @Override

@@ -40,17 +40,19 @@ public final class JdbcKpiLibraryStore implements KpiLibraryStore {
     @Override
     public void save(StoredLibrary library) {
         Objects.requireNonNull(library, "library");
-        jdbc.transaction("save KPI library " + library.id(), connection -> {
-            Jdbc.update(connection, "DELETE FROM mw_kpi_library WHERE id = ?", p -> p.string(library.id()));
-            Jdbc.update(
-                    connection,
-                    "INSERT INTO mw_kpi_library (id, library_json, changed_at, changed_by) VALUES (?, ?, ?, ?)",
-                    p -> p.string(library.id())
-                            .string(library.json())
-                            .timestamp(library.changedAt())
-                            .string(library.changedBy()));
-            return null;
-        });
+        Jdbc.replacing(
+                "save KPI library " + library.id(),
+                () -> jdbc.transaction("save KPI library " + library.id(), connection -> {
+                    Jdbc.update(connection, "DELETE FROM mw_kpi_library WHERE id = ?", p -> p.string(library.id()));
+                    Jdbc.update(
+                            connection,
+                            "INSERT INTO mw_kpi_library (id, library_json, changed_at, changed_by) VALUES (?, ?, ?, ?)",
+                            p -> p.string(library.id())
+                                    .string(library.json())
+                                    .timestamp(library.changedAt())
+                                    .string(library.changedBy()));
+                    return null;
+                }));
     }
 
     @Override

@@ -68,23 +68,26 @@ public final class JdbcKpiSetStore implements KpiSetStore {
     public void save(KpiSet set, String actor) {
         Objects.requireNonNull(set, "set");
         Objects.requireNonNull(actor, "actor");
-        jdbc.transaction("save KPI set " + set.id(), connection -> {
-            Jdbc.update(connection, "DELETE FROM mw_kpi_set WHERE id = ?", p -> p.string(set.id()));
-            Jdbc.update(
-                    connection,
-                    "INSERT INTO mw_kpi_set (id, name, funder_id, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)",
-                    p -> p.string(set.id())
-                            .string(set.name())
-                            .string(set.funder().map(FunderId::value).orElse(null))
-                            .timestamp(clock.instant())
-                            .string(actor));
-            Jdbc.batch(
-                    connection,
-                    "INSERT INTO mw_kpi_set_item (set_id, ordinal, kpi_id) VALUES (?, ?, ?)",
-                    set.kpiIds(),
-                    (p, kpi, ordinal) -> p.string(set.id()).integer(ordinal).string(kpi));
-            return null;
-        });
+        Jdbc.replacing(
+                "save KPI set " + set.id(),
+                () -> jdbc.transaction("save KPI set " + set.id(), connection -> {
+                    Jdbc.update(connection, "DELETE FROM mw_kpi_set WHERE id = ?", p -> p.string(set.id()));
+                    Jdbc.update(
+                            connection,
+                            "INSERT INTO mw_kpi_set (id, name, funder_id, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)",
+                            p -> p.string(set.id())
+                                    .string(set.name())
+                                    .string(set.funder().map(FunderId::value).orElse(null))
+                                    .timestamp(clock.instant())
+                                    .string(actor));
+                    Jdbc.batch(
+                            connection,
+                            "INSERT INTO mw_kpi_set_item (set_id, ordinal, kpi_id) VALUES (?, ?, ?)",
+                            set.kpiIds(),
+                            (p, kpi, ordinal) ->
+                                    p.string(set.id()).integer(ordinal).string(kpi));
+                    return null;
+                }));
     }
 
     @Override

@@ -198,7 +198,9 @@ final class KarafInstance {
             // stdin stays open until the client is done: at EOF the client closes the session at once
             if (!client.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 destroyTree(client);
-                throw new IllegalStateException("Karaf command did not finish within " + timeout + ": " + command);
+                Path dump = threadDump();
+                throw new IllegalStateException("Karaf command did not finish within " + timeout + ": " + command
+                        + " (Karaf's threads at that moment: " + dump + ")");
             }
         } finally {
             client.getOutputStream().close();
@@ -210,6 +212,33 @@ final class KarafInstance {
                 || text.contains("Error executing command")
                 || text.contains("Command not found");
         return new ClientResult(!failed, text);
+    }
+
+    /**
+     * Karaf's threads as {@code jcmd Thread.print} sees them, written next to its log, so that a command that hangs
+     * can be understood after the run (the process is gone by then).
+     */
+    private Path threadDump() throws IOException, InterruptedException {
+        Path dump = home.resolve("data/log/threads-" + System.currentTimeMillis() + ".txt");
+        List<ProcessHandle> javas = process == null
+                ? List.of()
+                : process.descendants()
+                        .filter(handle -> handle.info()
+                                .command()
+                                .map(c -> c.endsWith("java"))
+                                .orElse(false))
+                        .collect(Collectors.toList());
+        for (ProcessHandle java : javas) {
+            Process jcmd = new ProcessBuilder(
+                            javaHome.resolve("bin/jcmd").toString(), Long.toString(java.pid()), "Thread.print")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dump.toFile()))
+                    .start();
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+            }
+        }
+        return dump;
     }
 
     /** Stops Karaf with {@code bin/stop}, then ends whatever is left of its process tree; every wait is bounded. */

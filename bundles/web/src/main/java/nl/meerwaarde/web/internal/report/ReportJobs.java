@@ -120,6 +120,8 @@ public final class ReportJobs {
     private final Clock clock;
     private final Map<UUID, Entry> jobs = new ConcurrentHashMap<>();
     private volatile ThreadPoolExecutor executor;
+    /** The pool's threads, to wait for each to end when the component stops. */
+    private final java.util.Set<Thread> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReportJobs() {
         this.clock = Clock.systemUTC();
@@ -139,6 +141,8 @@ public final class ReportJobs {
         ThreadFactory threads = task -> {
             Thread thread = new Thread(task, "meerwaarde-kpi-report-" + count.incrementAndGet());
             thread.setDaemon(true);
+            started.removeIf(old -> !old.isAlive());
+            started.add(thread);
             return thread;
         };
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
@@ -158,6 +162,11 @@ public final class ReportJobs {
                 if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
                     LOG.warn("KPI report jobs did not stop within 10 seconds");
                 }
+                // a terminated pool's last worker may still be on its way out: the bundle leaves no thread behind
+                for (Thread thread : started) {
+                    thread.join(TimeUnit.SECONDS.toMillis(10));
+                }
+                started.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -127,7 +127,11 @@ public final class ExternalFiguresResource {
                     .ifPresent(checked::add);
         }
         check.done();
-        Problems.require(figures).saveAll(checked);
+        try {
+            Problems.require(figures).saveAll(checked);
+        } catch (IllegalStateException concurrent) {
+            throw Problems.withDetail(request, 409, KpiSetsResource.CONCURRENT);
+        }
         return new KpiViews.ExternalFiguresSaved(checked.size());
     }
 

@@ -95,7 +95,11 @@ public final class KpiLibrariesResource {
         if (document == null || !id.equals(document.path("id").asText(null))) {
             throw new InvalidInputException(FieldError.of("id", ID_MISMATCH, id));
         }
-        return KpiViews.KpiLibraryView.of(Problems.require(libraries).publish(text, administrator.auditName()));
+        try {
+            return KpiViews.KpiLibraryView.of(Problems.require(libraries).publish(text, administrator.auditName()));
+        } catch (IllegalStateException concurrent) {
+            throw Problems.withDetail(request, 409, KpiSetsResource.CONCURRENT);
+        }
     }
 
     @DELETE

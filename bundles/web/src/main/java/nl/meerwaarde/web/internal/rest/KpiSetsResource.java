@@ -47,6 +47,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public final class KpiSetsResource {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     static final int MAX_KPIS = KpisResource.MAX_KPIS;
+    /** Problem detail of a save that met another save of the same record (409): try again. */
+    static final String CONCURRENT = "problem.concurrentChange.detail";
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -101,7 +103,11 @@ public final class KpiSetsResource {
             @PathParam("id") String id, KpiViews.KpiSetBody body, @Context HttpServletRequest request) {
         Subject.WorkerSubject manager = manager(request);
         KpiSet set = checked(id, body);
-        Problems.require(sets).save(set, manager.auditName());
+        try {
+            Problems.require(sets).save(set, manager.auditName());
+        } catch (IllegalStateException concurrent) {
+            throw Problems.withDetail(request, 409, CONCURRENT);
+        }
         return KpiViews.KpiSetView.of(set);
     }
 
