@@ -41,6 +41,9 @@ final class DashboardQuery {
     /** The longest custom period, in years (as the REST resource allows). */
     static final int MAX_YEARS = 20;
 
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2199;
+
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-[QqKk]([1-4])");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -215,6 +218,15 @@ final class DashboardQuery {
 
     /** A year, quarter or month; empty when the text is none of them. */
     static Optional<Period> period(String text) {
+        return known(text).filter(period -> within(period.start()));
+    }
+
+    /** The years asked for KPIs; beyond them date arithmetic (trends go back years) could overflow. */
+    private static boolean within(LocalDate day) {
+        return day.getYear() >= FIRST_YEAR && day.getYear() <= LAST_YEAR;
+    }
+
+    private static Optional<Period> known(String text) {
         if (YEAR.matcher(text).matches()) {
             return Optional.of(Period.year(Integer.parseInt(text)));
         }
@@ -255,10 +267,14 @@ final class DashboardQuery {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(text.get()));
+            LocalDate day = LocalDate.parse(text.get());
+            if (within(day)) {
+                return Optional.of(day);
+            }
         } catch (DateTimeParseException e) {
-            problems.add(new Problem(field, "dashboard.error.date", List.of()));
-            return Optional.empty();
+            // the same message as a day out of range
         }
+        problems.add(new Problem(field, "dashboard.error.date", List.of()));
+        return Optional.empty();
     }
 }

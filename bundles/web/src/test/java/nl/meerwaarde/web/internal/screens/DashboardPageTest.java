@@ -322,6 +322,8 @@ class DashboardPageTest {
         expected.put("from=2026-03-01&to=2026-01-01", "De laatste dag ligt voor de eerste dag.");
         expected.put("from=2026-02-30&to=2026-03-01", "Vul een bestaande datum in als jaar-maand-dag");
         expected.put("from=2026-01-01", "Vul een datum in, zoals 2026-01-15.");
+        expected.put("from=%2B999999999-01-01&to=%2B999999999-01-02", "Vul een bestaande datum in als jaar-maand-dag");
+        expected.put("period=1066", "Vul een jaar (2026), een kwartaal (2026-K2) of een maand (2026-03) in.");
         expected.put("from=2000-01-01&to=2030-01-01", "Een eigen periode duurt hoogstens 20 jaar.");
         expected.put("scope=team:%3Cscript%3E", "Kies uit de lijst waarover u de cijfers wilt zien.");
         expected.put("scope=activity:not-a-uuid", "Kies uit de lijst waarover u de cijfers wilt zien.");
