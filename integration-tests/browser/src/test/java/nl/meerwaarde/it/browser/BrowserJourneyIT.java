@@ -473,7 +473,10 @@ class BrowserJourneyIT {
     }
 
     private void waitForText(By locator, String text) {
+        // while the page is being replaced chromedriver may report the old node as "not in the document" (an
+        // "unknown error", not a stale element): look again until the timeout
         new WebDriverWait(driver, PAGE_TIMEOUT)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
