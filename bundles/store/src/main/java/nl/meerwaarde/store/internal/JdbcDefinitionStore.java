@@ -19,9 +19,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(name = "nl.meerwaarde.store.definitions", service = DefinitionStore.class)
 public final class JdbcDefinitionStore implements DefinitionStore {
-    /** SQL state of a unique (primary key) violation, on H2 and PostgreSQL. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final Jdbc jdbc;
 
     @Activate
@@ -56,7 +53,7 @@ public final class JdbcDefinitionStore implements DefinitionStore {
                 return true;
             });
         } catch (StoreException e) {
-            if (e.getCause() instanceof SQLException cause && UNIQUE_VIOLATION.equals(cause.getSQLState())) {
+            if (e.getCause() instanceof SQLException cause && Jdbc.UNIQUE_VIOLATION.equals(cause.getSQLState())) {
                 // another node published the same version between our check and our insert
                 published = false;
             } else {

@@ -151,7 +151,7 @@ public final class KpisResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        authorise(worker, asked.orElseThrow());
+        authorise(worker, asked.orElseThrow(), activities);
         List<KpiResult> results = kpiEngine.compute(ids, asked.get(), range.orElseThrow());
         List<KpiViews.KpiResultView> views = new ArrayList<>();
         for (KpiResult result : results) {
@@ -203,7 +203,8 @@ public final class KpisResource {
         return ids;
     }
 
-    private static Optional<Scope> scope(String kind, String id, List<FieldError> errors) {
+    /** The scope a request names ({@code scope} and {@code id}), or the problems with it in {@code errors}. */
+    static Optional<Scope> scope(String kind, String id, List<FieldError> errors) {
         if (kind == null || kind.isBlank()) {
             errors.add(FieldError.of("scope", FieldCodes.REQUIRED));
             return Optional.empty();
@@ -314,7 +315,7 @@ public final class KpisResource {
     }
 
     /** Managers and administrators see every scope; a worker only his or her teams and their activities. */
-    private void authorise(Subject.WorkerSubject worker, Scope scope) {
+    static void authorise(Subject.WorkerSubject worker, Scope scope, ActivityStore activities) {
         Optional<CollectiveActivity> activity =
                 scope instanceof Scope.ActivityScope asked && !KpiAccess.seesEveryScope(worker)
                         ? Problems.require(activities).find(asked.activity())

@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
-import javax.ws.rs.ForbiddenException;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -18,8 +16,6 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import nl.meerwaarde.api.ActivityId;
-import nl.meerwaarde.api.CollectiveActivity;
 import nl.meerwaarde.api.InvalidInputException;
 import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.Period;
@@ -27,9 +23,7 @@ import nl.meerwaarde.api.Scope;
 import nl.meerwaarde.api.kpi.KpiEngine;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.KpiSetStore;
-import nl.meerwaarde.host.spi.FunderId;
 import nl.meerwaarde.host.spi.Subject;
-import nl.meerwaarde.host.spi.TeamId;
 import nl.meerwaarde.web.FieldCodes;
 import nl.meerwaarde.web.WebConstants;
 import nl.meerwaarde.web.internal.KpiAccess;
@@ -59,8 +53,6 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public final class ReportsResource {
     static final String PDF = "application/pdf";
     static final String CSV = "text/csv";
-
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /**
      * What to report on.
@@ -160,7 +152,7 @@ public final class ReportsResource {
         KpiReportOrder order = body == null ? new KpiReportOrder(null, null, null, null, null, null, null, null) : body;
         ReportKpiChoice choice = ReportKpiChoice.of(kpiEngine, sets, order.set(), order.kpis(), "kpis");
         List<FieldError> errors = new ArrayList<>(choice.errors());
-        Optional<Scope> scope = scope(order.scope(), order.id(), errors);
+        Optional<Scope> scope = KpisResource.scope(order.scope(), order.id(), errors);
         Optional<Period> period = KpisResource.period(order.period(), order.from(), order.to(), errors);
         Optional<ReportFormat> format = ReportFormat.parse(order.format());
         if (format.isEmpty()) {
@@ -169,7 +161,7 @@ public final class ReportsResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        authorise(worker, scope.orElseThrow());
+        KpisResource.authorise(worker, scope.orElseThrow(), activities);
         ReportOrder checked = new ReportOrder(
                 choice.set(),
                 choice.library(),
@@ -229,59 +221,5 @@ public final class ReportsResource {
     /** Whose a job is: the worker's id. */
     static String owner(Subject.WorkerSubject worker) {
         return worker.worker().id().value();
-    }
-
-    private void authorise(Subject.WorkerSubject worker, Scope scope) {
-        Optional<CollectiveActivity> activity =
-                scope instanceof Scope.ActivityScope asked && !KpiAccess.seesEveryScope(worker)
-                        ? Problems.require(activities).find(asked.activity())
-                        : Optional.empty();
-        if (!KpiAccess.allowed(worker, scope, activity)) {
-            throw new ForbiddenException();
-        }
-    }
-
-    /** The scope as {@code /v1/kpis/results} reads it. */
-    static Optional<Scope> scope(String kind, String id, List<FieldError> errors) {
-        if (kind == null || kind.isBlank()) {
-            errors.add(FieldError.of("scope", FieldCodes.REQUIRED));
-            return Optional.empty();
-        }
-        String trimmed = kind.trim();
-        if (KpisResource.SCOPE_ORGANISATION.equals(trimmed)) {
-            return Optional.of(new Scope.OrganisationScope());
-        }
-        if (!List.of(
-                        KpisResource.SCOPE_TEAM,
-                        KpisResource.SCOPE_ACTIVITY,
-                        KpisResource.SCOPE_TARGET_GROUP,
-                        KpisResource.SCOPE_FUNDER)
-                .contains(trimmed)) {
-            errors.add(FieldError.of("scope", FieldCodes.OPTION));
-            return Optional.empty();
-        }
-        if (id == null || id.isBlank()) {
-            errors.add(FieldError.of("id", FieldCodes.REQUIRED));
-            return Optional.empty();
-        }
-        String value = id.trim();
-        if (KpisResource.SCOPE_ACTIVITY.equals(trimmed)) {
-            Optional<UUID> uuid = Problems.parseUuid(value);
-            if (uuid.isEmpty()) {
-                errors.add(FieldError.of("id", FieldCodes.INVALID));
-                return Optional.empty();
-            }
-            return Optional.of(new Scope.ActivityScope(new ActivityId(uuid.get())));
-        }
-        if (!CODE.matcher(value).matches()) {
-            errors.add(FieldError.of("id", FieldCodes.INVALID));
-            return Optional.empty();
-        }
-        return Optional.of(
-                switch (trimmed) {
-                    case KpisResource.SCOPE_TEAM -> new Scope.TeamScope(new TeamId(value));
-                    case KpisResource.SCOPE_TARGET_GROUP -> new Scope.TargetGroupScope(value);
-                    default -> new Scope.FunderScope(new FunderId(value));
-                });
     }
 }
