@@ -20,6 +20,13 @@ public interface ReportingDatabase {
     /** A new read-only connection; the caller closes it. */
     Connection connection() throws SQLException;
 
+    /**
+     * A new connection that writes, without auto-commit, for the engine's maintained aggregates only: the tables
+     * {@code mw_kpi_aggregate}, {@code mw_kpi_aggregate_month} and {@code mw_resident_number}. The caller commits and
+     * closes it.
+     */
+    Connection aggregateConnection() throws SQLException;
+
     /** Whether the database is PostgreSQL (otherwise the embedded H2), for the few places where SQL differs. */
     boolean postgres();
 }

@@ -2,7 +2,6 @@ package nl.meerwaarde.kpi.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import nl.meerwaarde.kpi.internal.Formula.Condition;
 
 /**
@@ -29,38 +28,64 @@ final class AggregateSql {
         }
     }
 
+    /** What a statement selects before the aggregate: nothing, or the team and month of the rows. */
+    enum Shape {
+        /** {@code [group,] aggregate, values}. */
+        PLAIN,
+        /** {@code team, month, [group,] aggregate, values}: the parts the maintained aggregates keep. */
+        BY_MONTH,
+        /** {@code team, month, [group,] resident number}, once per distinct resident: for bitmaps of residents. */
+        RESIDENTS_BY_MONTH
+    }
+
     static Statement compile(
             AggregateRequest request, ScopeFilter activities, ScopeFilter signals, Object from, Object to) {
+        return compile(request, activities, signals, from, to, Shape.PLAIN);
+    }
+
+    static Statement compile(
+            AggregateRequest request,
+            ScopeFilter activities,
+            ScopeFilter signals,
+            Object from,
+            Object to,
+            Shape shape) {
         Formula.Aggregate aggregate = request.aggregate();
         Entity entity = aggregate.field().entity();
-        ScopeFilter scope = entity == Entity.SIGNAL ? signals : activities;
         List<Object> parameters = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        if (shape != Shape.PLAIN) {
+            keys.add(SqlVocabulary.teamColumn(entity));
+            keys.add(SqlVocabulary.monthOf(entity));
+        }
+        request.group().map(AggregateSql::groupKey).ifPresent(keys::add);
+        String column = column(aggregate);
 
-        StringBuilder sql = new StringBuilder("SELECT ");
-        Optional<String> key = request.group().map(AggregateSql::groupKey);
-        key.ifPresent(k -> sql.append(k).append(", "));
-        String column = SqlVocabulary.column(aggregate.field())
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "cannot aggregate " + aggregate.field().path()));
-        switch (aggregate.function()) {
-            case COUNT ->
-                sql.append("COUNT(")
-                        .append(column)
-                        .append("), COUNT(")
-                        .append(column)
-                        .append(')');
-            case COUNT_DISTINCT ->
-                sql.append("COUNT(DISTINCT ")
-                        .append(column)
-                        .append("), COUNT(DISTINCT ")
-                        .append(column)
-                        .append(')');
-            case SUM, MEAN ->
-                sql.append("SUM(")
-                        .append(column)
-                        .append("), COUNT(")
-                        .append(column)
-                        .append(')');
+        StringBuilder sql = new StringBuilder(shape == Shape.RESIDENTS_BY_MONTH ? "SELECT DISTINCT " : "SELECT ");
+        keys.forEach(key -> sql.append(key).append(", "));
+        if (shape == Shape.RESIDENTS_BY_MONTH) {
+            sql.append("n.number");
+        } else {
+            switch (aggregate.function()) {
+                case COUNT ->
+                    sql.append("COUNT(")
+                            .append(column)
+                            .append("), COUNT(")
+                            .append(column)
+                            .append(')');
+                case COUNT_DISTINCT ->
+                    sql.append("COUNT(DISTINCT ")
+                            .append(column)
+                            .append("), COUNT(DISTINCT ")
+                            .append(column)
+                            .append(')');
+                case SUM, MEAN ->
+                    sql.append("SUM(")
+                            .append(column)
+                            .append("), COUNT(")
+                            .append(column)
+                            .append(')');
+            }
         }
         sql.append(" FROM ").append(SqlVocabulary.from(entity));
         request.group().filter(group -> group.kind() == Field.Kind.CODE_SET).ifPresent(group -> {
@@ -73,8 +98,51 @@ final class AggregateSql {
                     .append(GROUP_ALIAS)
                     .append(".activity_id = a.id");
         });
+        if (shape == Shape.RESIDENTS_BY_MONTH) {
+            sql.append(" JOIN mw_resident_number n ON n.resident_id = ").append(column);
+        }
+        sql.append(" WHERE ").append(rows(aggregate, activities, signals, from, to, parameters));
+        if (shape != Shape.RESIDENTS_BY_MONTH && !keys.isEmpty()) {
+            sql.append(" GROUP BY ").append(String.join(", ", keys));
+        }
+        return new Statement(sql.toString(), parameters);
+    }
+
+    /**
+     * Numbers the residents of an aggregate's rows that have no number yet ({@code mw_resident_number}), so that
+     * {@link Shape#RESIDENTS_BY_MONTH} finds every one of them.
+     */
+    static Statement numberResidents(
+            Formula.Aggregate aggregate, ScopeFilter activities, ScopeFilter signals, Object from, Object to) {
+        List<Object> parameters = new ArrayList<>();
+        String column = column(aggregate);
+        String sql = "INSERT INTO mw_resident_number (resident_id) SELECT DISTINCT " + column + " FROM "
+                + SqlVocabulary.from(aggregate.field().entity()) + " WHERE "
+                + rows(aggregate, activities, signals, from, to, parameters) + " AND " + column
+                + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mw_resident_number known WHERE known.resident_id = "
+                + column + ")";
+        return new Statement(sql, parameters);
+    }
+
+    private static String column(Formula.Aggregate aggregate) {
+        return SqlVocabulary.column(aggregate.field())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "cannot aggregate " + aggregate.field().path()));
+    }
+
+    /** The rows of an aggregate in scope and period that meet its conditions. */
+    private static String rows(
+            Formula.Aggregate aggregate,
+            ScopeFilter activities,
+            ScopeFilter signals,
+            Object from,
+            Object to,
+            List<Object> parameters) {
+        Entity entity = aggregate.field().entity();
+        ScopeFilter scope = entity == Entity.SIGNAL ? signals : activities;
         String period = SqlVocabulary.periodColumn(entity);
-        sql.append(" WHERE ").append(period).append(" >= ? AND ").append(period).append(" < ?");
+        StringBuilder sql =
+                new StringBuilder(period).append(" >= ? AND ").append(period).append(" < ?");
         parameters.add(from);
         parameters.add(to);
         sql.append(" AND ").append(scope.activityCondition());
@@ -82,8 +150,7 @@ final class AggregateSql {
         for (Condition condition : aggregate.where()) {
             sql.append(" AND ").append(condition(condition, parameters));
         }
-        key.ifPresent(k -> sql.append(" GROUP BY ").append(k));
-        return new Statement(sql.toString(), parameters);
+        return sql.toString();
     }
 
     private static String groupKey(Field group) {

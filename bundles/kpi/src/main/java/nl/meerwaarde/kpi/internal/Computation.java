@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -40,6 +41,12 @@ final class Computation {
     private final Map<AggregateRequest, Map<String, Partial>> results = new HashMap<>();
     private final Map<RefKey, Figure> refs = new HashMap<>();
     private int statements;
+    /** The span the maintained aggregates answer for, if they do for this scope and period. */
+    private final Optional<MaintainedAggregates.Span> maintained;
+
+    private int fromMaintained;
+    /** The keys of the requests whose kept parts are current in this snapshot; read on first need. */
+    private Set<String> current;
 
     /** A referenced KPI's figure for a group: computed once, however often it is referred to. */
     private record RefKey(String kpiId, Optional<Field> group, String key) {}
@@ -49,6 +56,20 @@ final class Computation {
      *     leads to a KPI without a breakdown, without cycles)
      */
     Computation(Connection connection, Scope scope, Period period, Function<String, Formula> formulas) {
+        this(connection, scope, period, formulas, Optional.empty());
+    }
+
+    /**
+     * @param maintained the span of scope and period when the maintained aggregates may answer (those of every month
+     *     in it that is unchanged since it was kept), otherwise empty: every aggregate from the rows
+     */
+    Computation(
+            Connection connection,
+            Scope scope,
+            Period period,
+            Function<String, Formula> formulas,
+            Optional<MaintainedAggregates.Span> maintained) {
+        this.maintained = maintained;
         this.connection = connection;
         this.activities = ScopeSql.activities(scope);
         this.signals = ScopeSql.signals(scope);
@@ -110,12 +131,34 @@ final class Computation {
         return statements;
     }
 
+    /** How many requests the maintained aggregates answered (for tests and the benchmark). */
+    int fromMaintained() {
+        return fromMaintained;
+    }
+
     /** Every group of a breakdown that occurs among the rows of its entity in scope and period (sorted). */
     private TreeSet<String> groups(Field by) throws SQLException {
+        return new TreeSet<>(partials(groupsRequest(by)).keySet());
+    }
+
+    /** The request whose groups are those of a breakdown: the rows of its entity, counted per group. */
+    static AggregateRequest groupsRequest(Field by) {
         Field rows = SqlVocabulary.rowField(by.entity());
-        Aggregate count = new Aggregate(Formula.Function.COUNT, rows, List.of());
-        return new TreeSet<>(
-                partials(new AggregateRequest(count, Optional.of(by))).keySet());
+        return new AggregateRequest(new Aggregate(Formula.Function.COUNT, rows, List.of()), Optional.of(by));
+    }
+
+    /**
+     * How an aggregate is grouped for a figure of a group: by the grouping field when its rows belong to that
+     * field's entity, otherwise not (the same value for every group).
+     */
+    static Optional<Field> grouping(Aggregate aggregate, Optional<Field> group) {
+        return group.filter(field -> aggregate.field().entity().reaches(field.entity()));
+    }
+
+    /** The activities a mean over activities runs over: those in scope and period that meet its conditions. */
+    static AggregateRequest selectionRequest(Formula.MeanOverActivities mean) {
+        Aggregate selection = new Aggregate(Formula.Function.COUNT, Field.ACTIVITY_ID, mean.where());
+        return new AggregateRequest(selection, Optional.of(Field.ACTIVITY_ID));
     }
 
     private Figure figure(Measure measure, Optional<Field> group, String key) throws SQLException {
@@ -149,8 +192,7 @@ final class Computation {
      * value for every group (KPI 15: the residents measured are the denominator of every dimension).
      */
     private Figure aggregate(Aggregate aggregate, Optional<Field> group, String key) throws SQLException {
-        Optional<Field> grouping =
-                group.filter(field -> aggregate.field().entity().reaches(field.entity()));
+        Optional<Field> grouping = grouping(aggregate, group);
         Partial partial = partials(new AggregateRequest(aggregate, grouping))
                 .get(grouping.isPresent() ? key : AggregateRequest.WHOLE);
         long values = partial == null ? 0 : partial.values();
@@ -219,8 +261,7 @@ final class Computation {
      * of those that have a value. The per-activity values are grouped results of the database, one row per activity.
      */
     private Figure meanOverActivities(Formula.MeanOverActivities mean) throws SQLException {
-        Aggregate selection = new Aggregate(Formula.Function.COUNT, Field.ACTIVITY_ID, mean.where());
-        Map<String, Partial> selected = partials(new AggregateRequest(selection, Optional.of(Field.ACTIVITY_ID)));
+        Map<String, Partial> selected = partials(selectionRequest(mean));
         Exact sum = Exact.ZERO;
         long count = 0;
         for (String activity : selected.keySet()) {
@@ -241,6 +282,19 @@ final class Computation {
         Map<String, Partial> known = results.get(request);
         if (known != null) {
             return known;
+        }
+        if (maintained.isPresent() && MaintainedAggregates.keeps(request)) {
+            if (current == null) {
+                statements += 2;
+                current = MaintainedAggregates.current(connection, maintained.get());
+            }
+            if (current.contains(MaintainedAggregates.key(request))) {
+                statements++;
+                Map<String, Partial> kept = MaintainedAggregates.values(connection, request, maintained.get());
+                fromMaintained++;
+                results.put(request, kept);
+                return kept;
+            }
         }
         AggregateSql.Statement statement = AggregateSql.compile(request, activities, signals, from, to);
         Map<String, Partial> partials = new HashMap<>();

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import nl.meerwaarde.api.InvalidInputException;
 import nl.meerwaarde.api.InvalidInputException.FieldError;
 import nl.meerwaarde.api.Period;
@@ -43,6 +45,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The KPI engine: the shipped KPI libraries (bundle resources under {@value #LIBRARIES}), checked on activation,
@@ -71,7 +75,16 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
                         + " docs/kpi-engine.md); read on start and on every change of this configuration. An invalid"
                         + " file is logged and left out. Empty: none.")
         String librariesDirectory() default "";
+
+        @AttributeDefinition(
+                name = "Maintained aggregates",
+                description = "Keep each KPI statement's result per team and month, and answer organisation and team"
+                        + " figures over whole months from them (a month changed since is computed again first)."
+                        + " Off: every figure from the registrations.")
+        boolean maintainedAggregates() default true;
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(KpiEngineComponent.class);
 
     static final String LIBRARIES = "OSGI-INF/meerwaarde/kpis/";
     static final List<String> SHIPPED = List.of("tinten.json", "sector-model.json", "instrument-outcomes.json");
@@ -82,6 +95,7 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
     private final ReportingDatabase database;
     private final LibrarySources sources;
     private final Clock clock;
+    private volatile boolean maintained = true;
 
     /** Figures entered for external KPIs; without it those KPIs have no values. */
     @Reference(
@@ -122,6 +136,12 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
         this(database, shipped(), null);
     }
 
+    /** The engine with the shipped libraries only, with or without maintained aggregates (benchmarks). */
+    public KpiEngineComponent(ReportingDatabase database, boolean maintainedAggregates) {
+        this(database, shipped(), null);
+        this.maintained = maintainedAggregates;
+    }
+
     KpiEngineComponent(ReportingDatabase database, Libraries libraries) {
         this(database, libraries, null);
     }
@@ -152,6 +172,7 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
 
     @Modified
     void modified(Config config) {
+        maintained = config.maintainedAggregates();
         String directory = config.librariesDirectory();
         sources.readFolder(
                 directory == null || directory.isBlank() ? Optional.empty() : Optional.of(Path.of(directory.trim())));
@@ -254,6 +275,11 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
         Objects.requireNonNull(period, "period");
         Libraries libraries = inUse();
         List<Kpi> kpis = kpis(libraries, kpiIds);
+        Function<String, Formula> formulas =
+                id -> libraries.kpi(id).flatMap(Kpi::formula).orElseThrow();
+        Optional<MaintainedAggregates.Span> span =
+                maintained ? MaintainedAggregates.Span.of(scope, period) : Optional.empty();
+        span.ifPresent(months -> refresh(kpis, formulas, months));
         try (Connection connection = database.connection()) {
             // a pooled connection goes back as it came: another store writes on it next
             boolean autoCommit = connection.getAutoCommit();
@@ -261,10 +287,7 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                Computation computation = new Computation(connection, scope, period, id -> libraries
-                        .kpi(id)
-                        .flatMap(Kpi::formula)
-                        .orElseThrow());
+                Computation computation = new Computation(connection, scope, period, formulas, span);
                 Map<String, List<OutcomeFigures>> outcomes = new HashMap<>();
                 List<KpiResult> results = new ArrayList<>();
                 for (Kpi kpi : kpis) {
@@ -281,6 +304,30 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
             // SQL state and code only: a driver's message may quote statement values
             throw new IllegalStateException(
                     "KPI computation failed (SQL state " + e.getSQLState() + ", code " + e.getErrorCode() + ")");
+        }
+    }
+
+    /**
+     * Brings the maintained aggregates of these KPIs up to date for the span, before the computation's snapshot is
+     * taken. A failure is logged and costs only speed: the computation then reads the registrations.
+     */
+    private void refresh(List<Kpi> kpis, Function<String, Formula> formulas, MaintainedAggregates.Span span) {
+        Set<AggregateRequest> requests = RequestPlan.of(
+                kpis.stream().flatMap(kpi -> kpi.formula().stream()).toList(), formulas);
+        try (Connection connection = database.aggregateConnection()) {
+            int isolation = connection.getTransactionIsolation();
+            try {
+                MaintainedAggregates.refresh(connection, requests, span);
+            } finally {
+                connection.rollback();
+                connection.setTransactionIsolation(isolation);
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.warn(
+                    "KPI aggregates not brought up to date (SQL state {}, code {}); computing from the registrations",
+                    e.getSQLState(),
+                    e.getErrorCode());
         }
     }
 

@@ -32,6 +32,17 @@ final class SqlVocabulary {
         return entity == Entity.SIGNAL ? "s.registered_on" : "a.starts_on";
     }
 
+    /** The team a row belongs to: a signal's own, otherwise its activity's. */
+    static String teamColumn(Entity entity) {
+        return entity == Entity.SIGNAL ? "s.team_id" : "a.team_id";
+    }
+
+    /** The month ({@code yyyymm}) of a row's {@link #periodColumn(Entity) date}, the same on H2 and PostgreSQL. */
+    static String monthOf(Entity entity) {
+        String date = periodColumn(entity);
+        return "CAST(EXTRACT(YEAR FROM " + date + ") * 100 + EXTRACT(MONTH FROM " + date + ") AS INT)";
+    }
+
     /** The column (or derived expression) of a field with one value per row; empty for a set of codes. */
     static Optional<String> column(Field field) {
         return Optional.ofNullable(

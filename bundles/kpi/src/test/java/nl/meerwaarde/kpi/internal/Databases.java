@@ -41,6 +41,13 @@ enum Databases {
             }
 
             @Override
+            public Connection aggregateConnection() throws SQLException {
+                Connection connection = dataSource.getConnection();
+                connection.setAutoCommit(false);
+                return connection;
+            }
+
+            @Override
             public boolean postgres() {
                 return postgres;
             }

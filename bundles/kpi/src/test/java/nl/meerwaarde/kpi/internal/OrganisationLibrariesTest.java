@@ -168,6 +168,11 @@ class OrganisationLibrariesTest {
             public String librariesDirectory() {
                 return directory;
             }
+
+            @Override
+            public boolean maintainedAggregates() {
+                return true;
+            }
         };
     }
 }

@@ -101,6 +101,14 @@ public final class JdbcActivityStore implements ActivityStore {
     static void writeActivities(Connection connection, Collection<CollectiveActivity> activities) throws SQLException {
         List<CollectiveActivity> distinct =
                 Jdbc.lastById(activities, activity -> activity.id().value());
+        Set<RegistrationMonths.TeamMonth> months = RegistrationMonths.ofActivities(
+                connection,
+                distinct.stream().map(activity -> activity.id().value()).toList());
+        for (CollectiveActivity activity : distinct) {
+            activity.startsOn()
+                    .ifPresent(day -> months.add(
+                            RegistrationMonths.TeamMonth.of(activity.team().value(), day)));
+        }
         int[] updated = Jdbc.batchCounts(
                 connection,
                 "UPDATE mw_activity SET team_id = ?, title = ?, stage = ?, funder_id = ?, starts_on = ?,"
@@ -167,6 +175,7 @@ public final class JdbcActivityStore implements ActivityStore {
                         .integer(goal.ordinal())
                         .string(goal.value().description())
                         .string(goal.value().realisation().map(Enum::name).orElse(null)));
+        RegistrationMonths.raise(connection, months);
     }
 
     private static Jdbc.Params bindFields(Jdbc.Params params, CollectiveActivity activity) throws SQLException {
@@ -349,6 +358,13 @@ public final class JdbcActivityStore implements ActivityStore {
             throws SQLException {
         List<Participation> distinct = Jdbc.lastById(participations, Participation::id);
         requireActivities(connection, distinct);
+        Set<RegistrationMonths.TeamMonth> months = RegistrationMonths.ofParticipations(
+                connection, distinct.stream().map(Participation::id).toList());
+        months.addAll(RegistrationMonths.ofActivities(
+                connection,
+                distinct.stream()
+                        .map(participation -> participation.activity().value())
+                        .collect(Collectors.toSet())));
         int[] updated = Jdbc.batchCounts(
                 connection,
                 "UPDATE mw_participation SET activity_id = ?, resident_id = ?, measured = ?, helped = ?,"
@@ -409,6 +425,7 @@ public final class JdbcActivityStore implements ActivityStore {
                 "INSERT INTO mw_participation_referral (participation_id, partner) VALUES (?, ?)",
                 referrals,
                 (p, partner, ordinal) -> p.uuid(partner.parent()).string(partner.value()));
+        RegistrationMonths.raise(connection, months);
     }
 
     private static void requireActivities(Connection connection, List<Participation> participations)

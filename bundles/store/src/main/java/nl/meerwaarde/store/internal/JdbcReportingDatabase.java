@@ -41,6 +41,18 @@ public final class JdbcReportingDatabase implements ReportingDatabase {
     }
 
     @Override
+    public Connection aggregateConnection() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    @Override
     public boolean postgres() {
         Boolean known = postgres;
         if (known == null) {

@@ -57,6 +57,11 @@ public final class JdbcSignalStore implements SignalStore {
      */
     static void write(Connection connection, Collection<Signal> signals) throws SQLException {
         List<Signal> distinct = Jdbc.lastById(signals, signal -> signal.id().value());
+        Set<RegistrationMonths.TeamMonth> months = RegistrationMonths.ofSignals(
+                connection, distinct.stream().map(signal -> signal.id().value()).toList());
+        for (Signal signal : distinct) {
+            months.add(RegistrationMonths.TeamMonth.of(signal.team().value(), signal.registeredOn()));
+        }
         int[] updated = Jdbc.batchCounts(
                 connection,
                 "UPDATE mw_signal SET team_id = ?, registered_on = ?, signal_type = ?, referrer = ?,"
@@ -93,6 +98,7 @@ public final class JdbcSignalStore implements SignalStore {
                 "INSERT INTO mw_signal_target_group (signal_id, target_group) VALUES (?, ?)",
                 groups,
                 (p, group, ordinal) -> p.uuid(group.parent()).string(group.value()));
+        RegistrationMonths.raise(connection, months);
     }
 
     /** The stored signals among these ids, in no particular order. */

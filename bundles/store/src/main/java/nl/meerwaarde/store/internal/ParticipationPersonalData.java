@@ -192,6 +192,12 @@ public final class ParticipationPersonalData implements PersonalDataHandler {
                     "UPDATE mw_participation SET resident_id = ?, helped_reason = NULL, grade_explanation = NULL,"
                             + " worker_observation = NULL WHERE resident_id = ?",
                     p -> p.string(marker).string(resident.value()));
+            // The resident keeps his or her number under the new id: the KPI engine's bitmaps of residents stay
+            // right and no longer lead to the host's id.
+            Jdbc.update(
+                    connection,
+                    "UPDATE mw_resident_number SET resident_id = ? WHERE resident_id = ?",
+                    p -> p.string(marker).string(resident.value()));
             int signalCount = Jdbc.update(
                     connection,
                     "UPDATE mw_signal SET resident_id = ?, question = NULL WHERE resident_id = ?",

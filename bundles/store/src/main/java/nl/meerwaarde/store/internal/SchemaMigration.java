@@ -57,7 +57,7 @@ public final class SchemaMigration {
     static final String LOCK_TABLE = "mw_databasechangeloglock";
     static final String DEFAULT_TARGET = "(dataSourceName=meerwaarde)";
     /** The number of changesets in the changelog, published with the {@link JdbcReportingDatabase}. */
-    static final int CHANGESETS = 6;
+    static final int CHANGESETS = 7;
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
     /** Liquibase's own class loader (its bundle's, inside OSGi); loading the class does not initialise it. */

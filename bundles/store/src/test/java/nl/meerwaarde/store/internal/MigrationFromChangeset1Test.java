@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,10 @@ class MigrationFromChangeset1Test {
 
         // data as the first release wrote it: activities with the columns of changeset 1 only (today's store
         // writes the columns of changeset 3 too), the other aggregates through their unchanged stores
+        // (today's stores also raise the version of the months they write, a table the first release did not have:
+        // it exists only while they write)
+        Sql.execute(
+                dataSource, "CREATE TABLE mw_registration_month (team_id VARCHAR(64), month_key INT, version BIGINT)");
         MigratedDatabase old = new MigratedDatabase(dataSource);
         JdbcActivityStore oldActivities = new JdbcActivityStore(old);
         CollectiveActivity activity = JdbcActivityStoreTest.full();
@@ -94,6 +99,7 @@ class MigrationFromChangeset1Test {
                         "participation",
                         participation.id().toString(),
                         ResidentId.of("res-anna")));
+        Sql.execute(dataSource, "DROP TABLE mw_registration_month");
         Map<String, List<Map<String, Object>>> before = dump(dataSource);
         assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
 
@@ -101,8 +107,26 @@ class MigrationFromChangeset1Test {
 
         assertThat(Sql.rows(dataSource, "SELECT id FROM mw_databasechangelog ORDER BY orderexecuted"))
                 .extracting(row -> row.get("id"))
-                .containsExactly("1", "2", "3", "4", "5", "6");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7");
         assertThat(restrictedTo(dump(dataSource), before)).isEqualTo(before);
+        // every team and month holding registrations starts at version 1 (signals, and the dated activities)
+        Set<String> months = new java.util.TreeSet<>();
+        for (Map<String, Object> row :
+                Sql.rows(dataSource, "SELECT team_id, month_key, version FROM mw_registration_month")) {
+            assertThat(((Number) row.get("version")).longValue()).isEqualTo(1);
+            months.add(row.get("team_id") + " " + row.get("month_key"));
+        }
+        Set<String> expected = new java.util.TreeSet<>();
+        for (CollectiveActivity dated : List.of(activity, JdbcActivityStoreTest.minimal())) {
+            dated.startsOn()
+                    .ifPresent(day ->
+                            expected.add(dated.team().value() + " " + (day.getYear() * 100 + day.getMonthValue())));
+        }
+        for (Signal saved : List.of(signal, JdbcSignalStoreTest.minimal())) {
+            LocalDate day = saved.registeredOn();
+            expected.add(saved.team().value() + " " + (day.getYear() * 100 + day.getMonthValue()));
+        }
+        assertThat(months).isEqualTo(expected);
         assertThat(Sql.count(
                         dataSource,
                         "SELECT COUNT(*) FROM mw_activity WHERE analysis IS NOT NULL OR instrument IS NOT NULL"

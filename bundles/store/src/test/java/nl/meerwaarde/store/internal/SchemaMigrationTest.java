@@ -42,7 +42,7 @@ class SchemaMigrationTest {
                         dataSource,
                         "SELECT id, author, filename, md5sum FROM mw_databasechangelog ORDER BY orderexecuted"))
                 .isEqualTo(history);
-        assertThat(history).extracting(row -> row.get("id")).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(history).extracting(row -> row.get("id")).containsExactly("1", "2", "3", "4", "5", "6", "7");
         assertThat(history).hasSize(SchemaMigration.CHANGESETS);
         assertThat(schema)
                 .extracting(row -> row.get("table_name"))
@@ -61,6 +61,10 @@ class SchemaMigrationTest {
                         "mw_response_answer",
                         "mw_definition",
                         "mw_activity_stage_change",
+                        "mw_registration_month",
+                        "mw_resident_number",
+                        "mw_kpi_aggregate",
+                        "mw_kpi_aggregate_month",
                         "mw_databasechangelog",
                         "mw_databasechangeloglock");
     }
