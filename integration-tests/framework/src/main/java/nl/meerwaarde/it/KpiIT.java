@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import nl.meerwaarde.api.importing.ImportOptions;
 import nl.meerwaarde.api.importing.ImportReport;
 import nl.meerwaarde.api.importing.RegistrationImport;
@@ -157,6 +158,17 @@ class KpiIT {
                         "application/json");
         assertThat(farAway.statusCode()).as(farAway.body()).isEqualTo(400);
         assertThat(farAway.body()).contains("\"field\":\"from\"", "\"field\":\"to\"");
+
+        for (String unknown : List.of(
+                "scope=team&id=team-nergens",
+                "scope=funder&id=gemeente-nergens",
+                "scope=activity&id="
+                        + RegistrationKeys.activityId("GOLD-NERGENS").value())) {
+            HttpResponse<String> none =
+                    manager().get(RESULTS + "kpi=tinten-1&period=2025&" + unknown, "application/json");
+            assertThat(none.statusCode()).as(unknown + ": " + none.body()).isEqualTo(404);
+            assertThat(none.body()).doesNotContain("Exception");
+        }
 
         Browser sanne = new Browser(base);
         sanne.login(WebIT.WORKER, WebIT.WORKER_PASSWORD);

@@ -35,6 +35,7 @@ import nl.meerwaarde.api.kpi.KpiSet;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.KpiSetStore;
 import nl.meerwaarde.host.spi.FunderId;
+import nl.meerwaarde.host.spi.Organisation;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.host.spi.TeamId;
 import nl.meerwaarde.web.FieldCodes;
@@ -98,6 +99,13 @@ public final class KpisResource {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile KpiSetStore sets;
 
+    /** The host's teams and funders, to tell an unknown one (404) from one without figures. */
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Organisation organisation;
+
     private final ObjectMapper json = Json.newMapper();
 
     public KpisResource() {}
@@ -151,7 +159,7 @@ public final class KpisResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        authorise(worker, asked.orElseThrow(), activities);
+        authorise(worker, asked.orElseThrow(), activities, organisation);
         List<KpiResult> results = kpiEngine.compute(ids, asked.get(), range.orElseThrow());
         List<KpiViews.KpiResultView> views = new ArrayList<>();
         for (KpiResult result : results) {
@@ -315,14 +323,32 @@ public final class KpisResource {
     }
 
     /** Managers and administrators see every scope; a worker only his or her teams and their activities. */
-    static void authorise(Subject.WorkerSubject worker, Scope scope, ActivityStore activities) {
-        Optional<CollectiveActivity> activity =
-                scope instanceof Scope.ActivityScope asked && !KpiAccess.seesEveryScope(worker)
-                        ? Problems.require(activities).find(asked.activity())
-                        : Optional.empty();
+    static void authorise(
+            Subject.WorkerSubject worker, Scope scope, ActivityStore activities, Organisation organisation) {
+        Optional<CollectiveActivity> activity = scope instanceof Scope.ActivityScope asked
+                ? Problems.require(activities).find(asked.activity())
+                : Optional.empty();
         if (!KpiAccess.allowed(worker, scope, activity)) {
             throw new ForbiddenException();
         }
+        // a manager asking for a team, activity or funder that does not exist gets 404, not a page of zeros (a
+        // worker's unknown activity stays 403: whether another team's activity exists is none of his business)
+        boolean unknown = scope instanceof Scope.ActivityScope
+                ? activity.isEmpty()
+                : organisation != null && unknown(scope, organisation);
+        if (unknown) {
+            throw Problems.notFound();
+        }
+    }
+
+    private static boolean unknown(Scope scope, Organisation organisation) {
+        if (scope instanceof Scope.TeamScope team) {
+            return organisation.teams().stream().noneMatch(known -> known.id().equals(team.team()));
+        }
+        if (scope instanceof Scope.FunderScope funder) {
+            return organisation.funders().stream().noneMatch(known -> known.id().equals(funder.funder()));
+        }
+        return false;
     }
 
     private JsonNode formula(KpiDefinition definition) {

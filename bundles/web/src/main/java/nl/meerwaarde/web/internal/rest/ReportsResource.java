@@ -23,6 +23,7 @@ import nl.meerwaarde.api.Scope;
 import nl.meerwaarde.api.kpi.KpiEngine;
 import nl.meerwaarde.api.store.ActivityStore;
 import nl.meerwaarde.api.store.KpiSetStore;
+import nl.meerwaarde.host.spi.Organisation;
 import nl.meerwaarde.host.spi.Subject;
 import nl.meerwaarde.web.FieldCodes;
 import nl.meerwaarde.web.WebConstants;
@@ -128,6 +129,13 @@ public final class ReportsResource {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile KpiSetStore sets;
 
+    /** The host's teams and funders, to tell an unknown one (404) from one without figures. */
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Organisation organisation;
+
     public ReportsResource() {}
 
     /** For tests: the services given. */
@@ -161,7 +169,7 @@ public final class ReportsResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        KpisResource.authorise(worker, scope.orElseThrow(), activities);
+        KpisResource.authorise(worker, scope.orElseThrow(), activities, organisation);
         ReportOrder checked = new ReportOrder(
                 choice.set(),
                 choice.library(),
