@@ -138,19 +138,35 @@ final class KpiBenchmark {
                 execute(database, "VACUUM (ANALYZE)");
                 System.out.printf("%s: VACUUM (ANALYZE) in %.1f s%n", engine, (System.nanoTime() - started) / 1e9);
             }
-            KpiEngineComponent kpis = new KpiEngineComponent(database);
+            KpiEngineComponent kpis = new KpiEngineComponent(database, false);
+            KpiEngineComponent maintained = new KpiEngineComponent(database, true);
+            boolean explainPlans = Boolean.parseBoolean(System.getProperty("benchmark.kpi.explain", "true"));
 
             Map<String, Timing> plain = new LinkedHashMap<>();
-            for (Map.Entry<String, Scope> scope : scopes.entrySet()) {
-                Timing timing =
-                        timeSet(kpis, database, scope.getKey(), scope.getValue(), warmups, runs, "plain schema");
-                plain.put(scope.getKey(), timing);
-                printStatements(scope.getKey(), timing.lastRun());
-                perKpi(kpis, database, scope.getKey(), scope.getValue(), "plain schema");
-                if (Boolean.parseBoolean(System.getProperty("benchmark.kpi.explain", "true"))) {
-                    explain(database, scope.getKey(), timing.lastRun(), "plain");
+            if (Boolean.parseBoolean(System.getProperty("benchmark.kpi.plain", "true"))) {
+                for (Map.Entry<String, Scope> scope : scopes.entrySet()) {
+                    Timing timing =
+                            timeSet(kpis, database, scope.getKey(), scope.getValue(), warmups, runs, "plain schema");
+                    plain.put(scope.getKey(), timing);
+                    printStatements(scope.getKey(), timing.lastRun());
+                    if (Boolean.parseBoolean(System.getProperty("benchmark.kpi.plain.single", "true"))) {
+                        perKpi(kpis, database, scope.getKey(), scope.getValue(), "plain schema");
+                    }
+                    if (explainPlans) {
+                        explain(database, scope.getKey(), timing.lastRun(), "plain");
+                    }
                 }
             }
+
+            for (Map.Entry<String, Scope> scope : scopes.entrySet()) {
+                cold(maintained, database, scope.getKey(), scope.getValue());
+                Timing timing = timeSet(
+                        maintained, database, scope.getKey(), scope.getValue(), warmups, runs, "maintained, warm");
+                printStatements(scope.getKey(), timing.lastRun());
+                perKpi(maintained, database, scope.getKey(), scope.getValue(), "maintained, warm");
+                oneMonthChanged(maintained, database, scope.getKey(), scope.getValue());
+            }
+            printAggregateSizes();
 
             if (Boolean.parseBoolean(System.getProperty("benchmark.kpi.indexes", "false"))) {
                 indexExperiment(kpis, database, plain);
@@ -225,6 +241,75 @@ final class KpiBenchmark {
                 after.cpuMedian(),
                 before.cpuMedian(),
                 100.0 * (after.cpuMedian() - before.cpuMedian()) / Math.max(1, before.cpuMedian()));
+    }
+
+    /**
+     * The first computation on empty maintained aggregates: it computes every month of the period from the rows
+     * (for the organisation: of every team), keeps them, then answers from them.
+     */
+    private void cold(KpiEngineComponent kpis, Counting database, String scopeName, Scope scope) throws SQLException {
+        try (Connection own = dataSource.getConnection();
+                Statement statement = own.createStatement()) {
+            statement.executeUpdate("DELETE FROM mw_kpi_aggregate");
+        }
+        database.executed.clear();
+        long started = System.nanoTime();
+        List<KpiResult> results = kpis.compute(TINTEN, scope, period);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        check(scopeName, results);
+        System.out.printf(
+                "KPI-RESULT %s %s %s, maintained, cold (empty aggregates: computed and kept first): %,d ms, %d SQL"
+                        + " statements on the read connection (load average %s)%n",
+                engine, scopeName, period, millis, database.executed.size(), loadAverage());
+    }
+
+    /** Each run after a change in one month of the first team: that month is computed again, then read. */
+    private void oneMonthChanged(KpiEngineComponent kpis, Counting database, String scopeName, Scope scope)
+            throws SQLException {
+        String team = scope instanceof Scope.TeamScope asked
+                ? asked.team().value()
+                : System.getProperty("benchmark.kpi.team", "team-01");
+        int month = period.start().getYear() * 100 + 6;
+        long[] millis = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            try (Connection own = dataSource.getConnection();
+                    PreparedStatement raise = own.prepareStatement("UPDATE mw_registration_month SET version ="
+                            + " version + 1 WHERE team_id = ? AND month_key = ?")) {
+                raise.setString(1, team);
+                raise.setInt(2, month);
+                raise.executeUpdate();
+            }
+            long started = System.nanoTime();
+            check(scopeName, kpis.compute(TINTEN, scope, period));
+            millis[i] = (System.nanoTime() - started) / 1_000_000;
+        }
+        System.out.printf(
+                "KPI-RESULT %s %s %s, maintained, one month changed (%s %d): median %,d ms, max %,d ms (runs: %s ms)%n",
+                engine,
+                scopeName,
+                period,
+                team,
+                month,
+                median(millis),
+                Arrays.stream(millis).max().orElse(0),
+                Arrays.stream(millis).mapToObj(Long::toString).collect(Collectors.joining(", ")));
+    }
+
+    private void printAggregateSizes() throws SQLException {
+        try (Connection own = dataSource.getConnection();
+                Statement statement = own.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT COUNT(*), COALESCE(SUM(OCTET_LENGTH(parts)), 0), COUNT(DISTINCT statement_key)"
+                                + " FROM mw_kpi_aggregate")) {
+            row.next();
+            System.out.printf(
+                    Locale.ROOT,
+                    "KPI-AGGREGATES %s: %,d rows (statement, team, month) of %d statements kept, %,d bytes%n",
+                    engine,
+                    row.getLong(1),
+                    row.getLong(3),
+                    row.getLong(2));
+        }
     }
 
     /** The whole set, warm-ups first; checks every run gives the figures of the first run on this scope. */

@@ -22,7 +22,7 @@ public interface ReportingDatabase {
 
     /**
      * A new connection that writes, without auto-commit, for the engine's maintained aggregates only: the tables
-     * {@code mw_kpi_aggregate}, {@code mw_kpi_aggregate_month} and {@code mw_resident_number}. The caller commits and
+     * {@code mw_kpi_aggregate} and {@code mw_resident_number}. The caller commits and
      * closes it.
      */
     Connection aggregateConnection() throws SQLException;

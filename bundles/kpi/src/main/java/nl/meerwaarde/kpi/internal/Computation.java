@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,21 +94,53 @@ final class Computation {
         return figures;
     }
 
-    /** The quotes per group (or under {@link AggregateRequest#WHOLE}) of a formula that has them. */
-    Map<String, List<String>> quotes(Formula formula) throws SQLException {
+    /**
+     * The quotes per group (or under {@link AggregateRequest#WHOLE}) of a formula that has them: with an {@code @group}
+     * condition those of each of the given groups (the figures' groups), one statement per group.
+     */
+    Map<String, List<String>> quotes(Formula formula, Collection<String> groups) throws SQLException {
         if (formula.quotes().isEmpty()) {
             return Map.of();
         }
-        QuoteSql.Statement statement =
-                QuoteSql.compile(formula.quotes().get(), activities, from, to, QUOTES_PER_FIGURE);
+        List<Formula.Condition> conditions = formula.quotes().get();
         Map<String, List<String>> quotes = new TreeMap<>();
-        try (PreparedStatement prepared = prepare(statement.sql(), statement.parameters());
-                ResultSet rows = prepared.executeQuery()) {
-            while (rows.next()) {
-                String group = rows.getString(1);
-                quotes.computeIfAbsent(group == null ? AggregateRequest.WHOLE : group, g -> new ArrayList<>())
-                        .add(rows.getString(2));
+        if (QuoteSql.groupField(conditions).isEmpty()) {
+            quotes.put(AggregateRequest.WHOLE, quotes(conditions, Optional.empty()));
+            return quotes;
+        }
+        for (String group : groups) {
+            List<String> found = quotes(conditions, Optional.of(group));
+            if (!found.isEmpty()) {
+                quotes.put(group, found);
             }
+        }
+        return quotes;
+    }
+
+    /**
+     * The newest quotes, looked for in windows that go back from the end of the period and double in length (a
+     * month, two, four...): the newest month usually has enough, and a small window lets the database use the
+     * scope's index on (team, first day) instead of sorting the quotes of the whole period.
+     */
+    private List<String> quotes(List<Formula.Condition> conditions, Optional<String> group) throws SQLException {
+        List<String> quotes = new ArrayList<>();
+        LocalDate end = to;
+        int months = 1;
+        while (end.isAfter(from) && quotes.size() < QUOTES_PER_FIGURE) {
+            LocalDate start = end.minusMonths(months);
+            if (start.isBefore(from)) {
+                start = from;
+            }
+            QuoteSql.Statement statement =
+                    QuoteSql.compile(conditions, group, activities, start, end, QUOTES_PER_FIGURE - quotes.size());
+            try (PreparedStatement prepared = prepare(statement.sql(), statement.parameters());
+                    ResultSet rows = prepared.executeQuery()) {
+                while (rows.next()) {
+                    quotes.add(rows.getString(1));
+                }
+            }
+            end = start;
+            months *= 2;
         }
         return quotes;
     }
@@ -290,10 +323,13 @@ final class Computation {
             }
             if (current.contains(MaintainedAggregates.key(request))) {
                 statements++;
-                Map<String, Partial> kept = MaintainedAggregates.values(connection, request, maintained.get());
-                fromMaintained++;
-                results.put(request, kept);
-                return kept;
+                Optional<Map<String, Partial>> kept =
+                        MaintainedAggregates.values(connection, request, maintained.get());
+                if (kept.isPresent()) {
+                    fromMaintained++;
+                    results.put(request, kept.get());
+                    return kept.get();
+                }
             }
         }
         AggregateSql.Statement statement = AggregateSql.compile(request, activities, signals, from, to);

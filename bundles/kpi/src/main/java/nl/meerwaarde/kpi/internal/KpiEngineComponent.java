@@ -366,7 +366,7 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
                     .toList();
         }
         Map<String, Figure> figures = computation.figures(formula);
-        Map<String, List<String>> quotes = computation.quotes(formula);
+        Map<String, List<String>> quotes = computation.quotes(formula, figures.keySet());
         List<KpiValue> values = new ArrayList<>();
         figures.forEach((group, figure) -> values.add(value(
                 formula.by().isPresent() ? Optional.of(group) : Optional.empty(),

@@ -1,11 +1,7 @@
 package nl.meerwaarde.kpi.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +14,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,12 +22,15 @@ import java.util.TreeSet;
 import nl.meerwaarde.api.Period;
 import nl.meerwaarde.api.Scope;
 import nl.meerwaarde.host.spi.TeamId;
+import nl.meerwaarde.kpi.internal.KeptParts.Part;
 import org.roaringbitmap.RoaringBitmap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine's maintained aggregates: each {@link AggregateRequest} of the KPIs in use, per team and month, kept in
- * {@code mw_kpi_aggregate} with the version of that team and month it was computed from ({@code
- * mw_kpi_aggregate_month}). Every write of a registration raises the version of its team and month in the same
+ * {@code mw_kpi_aggregate} (all groups in one value, {@link KeptParts}) with the version of that team and month it
+ * was computed from. Every write of a registration raises the version of its team and month in the same
  * transaction ({@code mw_registration_month}, the store's business), so a kept part is used only while nothing in
  * its month has changed since; {@link #refresh} computes the changed months again from the rows, with the same SQL
  * as a plain computation, grouped by team and month as well.
@@ -43,12 +41,11 @@ import org.roaringbitmap.RoaringBitmap;
  * fields are not kept.
  */
 final class MaintainedAggregates {
-    /** The longest group key kept; a request with longer keys is always computed from the rows. */
-    static final int GROUP_KEY_LENGTH = 200;
-
+    private static final Logger LOG = LoggerFactory.getLogger(MaintainedAggregates.class);
+    /** Part of every key: a new format of {@link KeptParts} takes a new prefix, so old parts are not read. */
     private static final String FORMAT = "v1 ";
+
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String KEY_TOO_LONG = "22001";
 
     private MaintainedAggregates() {}
 
@@ -135,8 +132,8 @@ final class MaintainedAggregates {
     static Optional<Map<String, Partial>> read(Connection connection, AggregateRequest request, Span span)
             throws SQLException {
         String key = key(request);
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT COUNT(*) FROM mw_registration_month r LEFT JOIN mw_kpi_aggregate_month m"
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT COUNT(*) FROM mw_registration_month r LEFT JOIN mw_kpi_aggregate m"
                         + " ON m.statement_key = ? AND m.team_id = r.team_id AND m.month_key = r.month_key"
                         + " WHERE r.month_key >= ? AND r.month_key < ?" + span.teamCondition("r")
                         + " AND (m.version IS NULL OR m.version <> r.version)")) {
@@ -149,7 +146,7 @@ final class MaintainedAggregates {
                 }
             }
         }
-        return Optional.of(values(connection, request, span));
+        return values(connection, request, span);
     }
 
     /**
@@ -169,7 +166,7 @@ final class MaintainedAggregates {
         }
         Set<String> current = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT m.statement_key, COUNT(*) FROM mw_kpi_aggregate_month m JOIN mw_registration_month r"
+                "SELECT m.statement_key, COUNT(*) FROM mw_kpi_aggregate m JOIN mw_registration_month r"
                         + " ON r.team_id = m.team_id AND r.month_key = m.month_key AND r.version = m.version"
                         + " WHERE m.month_key >= ? AND m.month_key < ?" + span.teamCondition("m")
                         + " GROUP BY m.statement_key")) {
@@ -185,52 +182,32 @@ final class MaintainedAggregates {
         return current;
     }
 
-    /** The request's value for the span from its kept parts, which the caller knows to be {@link #current}. */
-    static Map<String, Partial> values(Connection connection, AggregateRequest request, Span span) throws SQLException {
-        String key = key(request);
-        return residents(request) ? unions(connection, key, span) : sums(connection, key, span);
-    }
-
-    private static Map<String, Partial> sums(Connection connection, String key, Span span) throws SQLException {
-        Map<String, Partial> partials = new HashMap<>();
+    /**
+     * The request's value for the span from its kept parts, which the caller knows to be {@link #current}; empty when
+     * a part cannot be read (then the rows answer).
+     */
+    static Optional<Map<String, Partial>> values(Connection connection, AggregateRequest request, Span span)
+            throws SQLException {
+        KeptParts.Sum sum = new KeptParts.Sum();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT group_key, SUM(amount), SUM(value_count) FROM mw_kpi_aggregate WHERE statement_key = ?"
-                        + " AND month_key >= ? AND month_key < ?" + span.teamCondition("mw_kpi_aggregate")
-                        + " GROUP BY group_key")) {
-            statement.setString(1, key);
+                "SELECT parts FROM mw_kpi_aggregate WHERE statement_key = ? AND month_key >= ? AND month_key < ?"
+                        + span.teamCondition("mw_kpi_aggregate"))) {
+            statement.setString(1, key(request));
             span.bind(statement, 2);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    partials.put(rows.getString(1), new Partial(rows.getBigDecimal(2), rows.getLong(3)));
+                    try {
+                        sum.add(rows.getBytes(1));
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn(
+                                "Kept KPI aggregates cannot be read ({}); computing from the registrations",
+                                e.toString());
+                        return Optional.empty();
+                    }
                 }
             }
         }
-        return partials;
-    }
-
-    private static Map<String, Partial> unions(Connection connection, String key, Span span) throws SQLException {
-        Map<String, RoaringBitmap> unions = new HashMap<>();
-        try (PreparedStatement statement =
-                connection.prepareStatement("SELECT group_key, residents FROM mw_kpi_aggregate WHERE statement_key = ?"
-                        + " AND month_key >= ? AND month_key < ?" + span.teamCondition("mw_kpi_aggregate"))) {
-            statement.setString(1, key);
-            span.bind(statement, 2);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    RoaringBitmap part = bitmap(rows.getBytes(2));
-                    unions.merge(rows.getString(1), part, (union, more) -> {
-                        union.or(more);
-                        return union;
-                    });
-                }
-            }
-        }
-        Map<String, Partial> partials = new HashMap<>();
-        unions.forEach((group, union) -> {
-            long residents = union.getLongCardinality();
-            partials.put(group, new Partial(BigDecimal.valueOf(residents), residents));
-        });
-        return partials;
+        return Optional.of(sum.partials());
     }
 
     /**
@@ -261,9 +238,9 @@ final class MaintainedAggregates {
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
-                // another computation kept the same parts (or numbered the same residents) at the same moment, or a
-                // group key is too long to keep: this request reads the rows this time
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) && !KEY_TOO_LONG.equals(e.getSQLState())) {
+                // another computation kept the same parts (or numbered the same residents) at the same moment: this
+                // request reads the rows this time
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     throw e;
                 }
             } catch (RuntimeException e) {
@@ -292,8 +269,8 @@ final class MaintainedAggregates {
     /** The version each part in the span was computed from, per request key. */
     private static Map<String, Map<TeamMonth, Long>> kept(Connection connection, Span span) throws SQLException {
         Map<String, Map<TeamMonth, Long>> kept = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT statement_key, team_id, month_key, version FROM mw_kpi_aggregate_month m"
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT statement_key, team_id, month_key, version FROM mw_kpi_aggregate m"
                         + " WHERE month_key >= ? AND month_key < ?" + span.teamCondition("m"))) {
             span.bind(statement, 1);
             try (ResultSet rows = statement.executeQuery()) {
@@ -383,9 +360,6 @@ final class MaintainedAggregates {
                 if (group == null) {
                     continue; // in no group, as in a plain computation
                 }
-                if (group.length() > GROUP_KEY_LENGTH) {
-                    throw new SQLException("group key longer than " + GROUP_KEY_LENGTH + " characters", KEY_TOO_LONG);
-                }
                 consumer.accept(new TeamMonth(rows.getString(1), rows.getInt(2)), group, rows, grouped ? 4 : 3);
             }
         }
@@ -411,15 +385,6 @@ final class MaintainedAggregates {
         }
     }
 
-    /** A kept part: the amount and number of values, and for distinct residents their set. */
-    private record Part(BigDecimal amount, long values, byte[] residents) {
-        static Part of(RoaringBitmap set) {
-            set.runOptimize();
-            long residents = set.getLongCardinality();
-            return new Part(BigDecimal.valueOf(residents), residents, bytes(set));
-        }
-    }
-
     private static void write(
             Connection connection,
             String key,
@@ -427,70 +392,28 @@ final class MaintainedAggregates {
             Map<TeamMonth, Long> versions,
             Map<TeamMonth, Map<String, Part>> parts)
             throws SQLException {
-        for (String table : List.of("mw_kpi_aggregate", "mw_kpi_aggregate_month")) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM " + table + " WHERE statement_key = ? AND team_id = ? AND month_key = ?")) {
-                for (TeamMonth month : stale) {
-                    delete.setString(1, key);
-                    delete.setString(2, month.team());
-                    delete.setInt(3, month.month());
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO mw_kpi_aggregate (statement_key, team_id, month_key, group_key, amount, value_count,"
-                        + " residents) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            int batched = 0;
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM mw_kpi_aggregate WHERE statement_key = ? AND team_id = ? AND month_key = ?")) {
             for (TeamMonth month : stale) {
-                for (Map.Entry<String, Part> part :
-                        parts.getOrDefault(month, Map.of()).entrySet()) {
-                    insert.setString(1, key);
-                    insert.setString(2, month.team());
-                    insert.setInt(3, month.month());
-                    insert.setString(4, part.getKey());
-                    insert.setBigDecimal(5, part.getValue().amount());
-                    insert.setLong(6, part.getValue().values());
-                    insert.setBytes(7, part.getValue().residents());
-                    insert.addBatch();
-                    if (++batched % 1_000 == 0) {
-                        insert.executeBatch();
-                    }
-                }
+                delete.setString(1, key);
+                delete.setString(2, month.team());
+                delete.setInt(3, month.month());
+                delete.addBatch();
             }
-            insert.executeBatch();
+            delete.executeBatch();
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO mw_kpi_aggregate_month (statement_key, team_id, month_key, version) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO mw_kpi_aggregate (statement_key, team_id, month_key, version, parts)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
             for (TeamMonth month : stale) {
                 insert.setString(1, key);
                 insert.setString(2, month.team());
                 insert.setInt(3, month.month());
                 insert.setLong(4, versions.get(month));
+                insert.setBytes(5, KeptParts.encode(parts.getOrDefault(month, Map.of())));
                 insert.addBatch();
             }
             insert.executeBatch();
         }
-    }
-
-    private static byte[] bytes(RoaringBitmap set) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(set.serializedSizeInBytes());
-        try (DataOutputStream data = new DataOutputStream(out)) {
-            set.serialize(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot happen in memory", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static RoaringBitmap bitmap(byte[] bytes) throws SQLException {
-        RoaringBitmap set = new RoaringBitmap();
-        try {
-            set.deserialize(ByteBuffer.wrap(bytes));
-        } catch (IOException | RuntimeException e) {
-            throw new SQLException("a kept set of residents cannot be read", "XX001", e);
-        }
-        return set;
     }
 }

@@ -64,7 +64,6 @@ class SchemaMigrationTest {
                         "mw_registration_month",
                         "mw_resident_number",
                         "mw_kpi_aggregate",
-                        "mw_kpi_aggregate_month",
                         "mw_databasechangelog",
                         "mw_databasechangeloglock");
     }
