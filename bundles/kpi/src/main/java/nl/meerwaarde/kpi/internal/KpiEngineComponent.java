@@ -357,7 +357,8 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
         if (formula.measure() instanceof Formula.Outcome outcome) {
             List<OutcomeFigures> figures = outcomes.get(outcome.questionnaire());
             if (figures == null) {
-                figures = computation.outcomes(scale(outcome.questionnaire()));
+                Optional<OutcomeScale> scale = scale(outcome.questionnaire());
+                figures = scale.isPresent() ? computation.outcomes(scale.get()) : List.of();
                 outcomes.put(outcome.questionnaire(), figures);
             }
             return figures.stream()
@@ -408,14 +409,22 @@ public final class KpiEngineComponent implements KpiEngine, KpiLibraries {
     }
 
     /** The scored items of the newest version of a questionnaire. */
-    private OutcomeScale scale(String questionnaire) {
+    /**
+     * The scored items of an instrument's questionnaire; empty while the catalogue is away (the forms bundle
+     * restarting) or does not hold it: the outcome KPIs then have no figures, like external KPIs without figures,
+     * rather than failing the whole set.
+     */
+    private Optional<OutcomeScale> scale(String questionnaire) {
         QuestionnaireCatalog questionnaires = catalog;
         if (questionnaires == null) {
-            throw new IllegalStateException("no questionnaire catalog: instrument outcomes cannot be computed");
+            LOG.warn("No questionnaire catalogue: the outcome KPIs of {} have no figures now", questionnaire);
+            return Optional.empty();
         }
-        return OutcomeScale.of(questionnaires
-                .latest(questionnaire)
-                .orElseThrow(() -> new IllegalStateException("no questionnaire " + questionnaire)));
+        Optional<OutcomeScale> scale = questionnaires.latest(questionnaire).map(OutcomeScale::of);
+        if (scale.isEmpty()) {
+            LOG.warn("No questionnaire {} in the catalogue: its outcome KPIs have no figures", questionnaire);
+        }
+        return scale;
     }
 
     /**
